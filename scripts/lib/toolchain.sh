@@ -1,0 +1,81 @@
+# Sourced by the scripts beside it: installs what the project needs when it is
+# missing (and only then), and defines `wasm_cargo` for wasm32 builds.
+#
+# Where the Rust toolchain has no wasm32 standard library (and cannot download
+# one), Debian's rustc and its standard-library sources build std for wasm32
+# on the fly (`-Zbuild-std`), linked by the rustup toolchain's rust-lld.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+WASM_TARGET=wasm32-unknown-unknown
+export PATH="$HOME/.cargo/bin:$PATH"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+APT_UPDATED=
+ensure_apt() {
+    local missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "Installing ${missing[*]}"
+    local sudo=
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    if [ -z "$APT_UPDATED" ]; then
+        $sudo apt-get update -q
+        APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+}
+
+# Sets WASM_ENV: the environment `wasm_cargo` runs cargo with.
+setup_wasm_toolchain() {
+    WASM_ENV=()
+    WASM_CARGO=cargo
+    if [ -d "$(rustc --print sysroot)/lib/rustlib/$WASM_TARGET/lib" ]; then
+        return 0
+    fi
+    ensure_apt rustc-web cargo-web rust-web-src
+    local linker
+    linker="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
+    if [ ! -x "$linker" ]; then
+        ensure_apt lld-19
+        linker=/usr/bin/wasm-ld-19
+    fi
+    WASM_CARGO=/usr/bin/cargo
+    WASM_ENV=(
+        RUSTC=/usr/bin/rustc
+        RUSTDOC=/usr/bin/rustdoc
+        RUSTC_BOOTSTRAP=1
+        CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$linker"
+    )
+}
+
+wasm_cargo() {
+    env "${WASM_ENV[@]}" "$WASM_CARGO" "$@" --target "$WASM_TARGET"
+}
+
+# The wasm-bindgen CLI must be exactly the version in Cargo.lock.
+ensure_wasm_bindgen() {
+    local version
+    version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' "$ROOT/Cargo.lock")
+    if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $version" ]; then
+        return 0
+    fi
+    log "Installing wasm-bindgen-cli $version (several minutes, once)"
+    cargo install wasm-bindgen-cli --version "$version" --force
+}
+
+ensure_node_modules() {
+    if [ ! -f "$ROOT/node_modules/.package-lock.json" ] ||
+        [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+        log "Installing npm packages"
+        (cd "$ROOT" && npm ci --no-audit --no-fund)
+    fi
+}
+
+ensure_chromium() {
+    ensure_apt chromium chromium-driver
+}

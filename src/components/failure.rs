@@ -1,0 +1,32 @@
+use super::heading::heading;
+use crate::error::LoadError;
+use crate::strings::ENGLISH;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FailureProps {
+    /// What went wrong.
+    pub error: LoadError,
+    /// Level of the failure's heading, matching the monograph title's.
+    pub heading_level: u8,
+    /// Called when the patient asks to try again.
+    pub onretry: Callback<()>,
+}
+
+/// Every load failure is shown here: a plain message for the patient, the
+/// technical detail for the web team (collapsed), and a way to try again.
+#[function_component]
+pub fn Failure(props: &FailureProps) -> Html {
+    let onclick = props.onretry.reform(|_: MouseEvent| ());
+    html! {
+        <div class="dm-error" role="alert" data-error-kind={props.error.kind()}>
+            { heading(props.heading_level, "dm-error-title", None, html! { ENGLISH.error_title }) }
+            <p class="dm-error-message">{ props.error.message(&ENGLISH) }</p>
+            <details class="dm-error-details">
+                <summary>{ ENGLISH.technical_details }</summary>
+                <pre>{ props.error.to_string() }</pre>
+            </details>
+            <button type="button" class="dm-retry" {onclick}>{ ENGLISH.retry }</button>
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! The widget's Yew components. `MonographView` and everything under it are
+//! pure (props in, HTML out); `MonographApp` owns loading and the address.
+
+mod failure;
+mod heading;
+mod loading;
+mod monograph_app;
+mod monograph_view;
+mod panels;
+mod rich_text;
+mod tab_list;
+
+pub use failure::{Failure, FailureProps};
+pub use loading::Loading;
+pub use monograph_app::{MonographApp, MonographAppProps};
+pub use monograph_view::{MonographView, MonographViewProps};
+pub use tab_list::{TabList, TabListProps};

@@ -1,0 +1,92 @@
+use crate::tab::Tab;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TabListProps {
+    /// The tabs to show, in order; never empty.
+    pub tabs: Vec<Tab>,
+    /// The selected tab.
+    pub active: Tab,
+    /// Prefix of the tab and panel element ids.
+    pub id_prefix: AttrValue,
+    /// Accessible name of the tab list.
+    pub label: AttrValue,
+    /// Called with the tab the user picked by pointer or keyboard.
+    pub onselect: Callback<Tab>,
+}
+
+pub fn tab_id(prefix: &str, tab: Tab) -> String {
+    format!("{prefix}-tab-{}", tab.slug())
+}
+
+pub fn panel_id(prefix: &str, tab: Tab) -> String {
+    format!("{prefix}-panel-{}", tab.slug())
+}
+
+/// Where a key press moves the selection, following the WAI-ARIA tabs
+/// pattern: Left/Right wrap around, Home/End jump to the ends. Up and Down
+/// are left to the page because the tab list is horizontal.
+pub fn key_target(key: &str, current: usize, count: usize) -> Option<usize> {
+    match key {
+        "ArrowRight" => Some((current + 1) % count),
+        "ArrowLeft" => Some((current + count - 1) % count),
+        "Home" => Some(0),
+        "End" => Some(count - 1),
+        _ => None,
+    }
+}
+
+/// A WAI-ARIA tab list with roving tabindex and automatic activation.
+#[function_component]
+pub fn TabList(props: &TabListProps) -> Html {
+    let refs = use_memo(props.tabs.len(), |count| {
+        (0..*count).map(|_| NodeRef::default()).collect::<Vec<_>>()
+    });
+
+    let onkeydown = {
+        let tabs = props.tabs.clone();
+        let active = props.active;
+        let onselect = props.onselect.clone();
+        let refs = refs.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.alt_key() || event.ctrl_key() || event.meta_key() {
+                return;
+            }
+            let current = tabs.iter().position(|tab| *tab == active).unwrap_or(0);
+            let Some(target) = key_target(&event.key(), current, tabs.len()) else {
+                return;
+            };
+            event.prevent_default();
+            onselect.emit(tabs[target]);
+            if let Some(element) = refs[target].cast::<HtmlElement>() {
+                // Focus errors only occur for detached elements; nothing to do then.
+                let _ = element.focus();
+            }
+        })
+    };
+
+    html! {
+        <div class="dm-tablist" role="tablist" aria-label={props.label.clone()} {onkeydown}>
+            { for props.tabs.iter().zip(refs.iter()).map(|(&tab, node_ref)| {
+                let selected = tab == props.active;
+                let onclick = props.onselect.reform(move |_: MouseEvent| tab);
+                html! {
+                    <button
+                        type="button"
+                        role="tab"
+                        class="dm-tab"
+                        ref={node_ref.clone()}
+                        id={tab_id(&props.id_prefix, tab)}
+                        aria-selected={if selected { "true" } else { "false" }}
+                        aria-controls={panel_id(&props.id_prefix, tab)}
+                        tabindex={if selected { "0" } else { "-1" }}
+                        {onclick}
+                    >
+                        { tab.label(&crate::strings::ENGLISH) }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,75 @@
+//! Loading a monograph over the network. The body is parsed by the
+//! browser's own `JSON.parse`, so the wasm carries no JSON parser.
+
+use crate::error::LoadError;
+use crate::model::{validate, Monograph, Value};
+use gloo::net::http::Request;
+use gloo::timers::callback::Timeout;
+use std::cell::Cell;
+use std::rc::Rc;
+use web_sys::{AbortController, AbortSignal};
+
+/// How long a patient waits before being offered a retry.
+pub const TIMEOUT_SECONDS: u32 = 20;
+
+/// Fetches, parses and validates the monograph at `url`. Aborting
+/// `controller` cancels the request; after [`TIMEOUT_SECONDS`] it is
+/// aborted and reported as a timeout.
+pub async fn load_monograph(
+    url: &str,
+    controller: &AbortController,
+) -> Result<Monograph, LoadError> {
+    let timed_out = Rc::new(Cell::new(false));
+    // Dropping the timer at the end of this function cancels it.
+    let _timer = {
+        let timed_out = timed_out.clone();
+        let controller = controller.clone();
+        Timeout::new(TIMEOUT_SECONDS * 1000, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    match fetch_and_validate(url, &controller.signal()).await {
+        Err(LoadError::Network { .. }) if timed_out.get() => Err(LoadError::Timeout {
+            url: url.to_owned(),
+            seconds: TIMEOUT_SECONDS,
+        }),
+        result => result,
+    }
+}
+
+async fn fetch_and_validate(url: &str, signal: &AbortSignal) -> Result<Monograph, LoadError> {
+    let network = |error: gloo::net::Error| LoadError::Network {
+        url: url.to_owned(),
+        detail: error.to_string(),
+    };
+    let response = Request::get(url)
+        .abort_signal(Some(signal))
+        .send()
+        .await
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: url.to_owned(),
+            status: response.status(),
+        });
+    }
+    let body = response.text().await.map_err(network)?;
+    let not_json = |detail: String| LoadError::NotJson {
+        url: url.to_owned(),
+        detail,
+    };
+    let json = js_sys::JSON::parse(&body).map_err(|error| not_json(js_message(&error)))?;
+    let value: Value = serde_wasm_bindgen::from_value(json).map_err(|e| not_json(e.to_string()))?;
+    validate(&value).map_err(|problems| LoadError::Invalid {
+        url: url.to_owned(),
+        problems,
+    })
+}
+
+fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    js_sys::Error::from(error.clone())
+        .message()
+        .as_string()
+        .unwrap_or_else(|| format!("{error:?}"))
+}

@@ -1,0 +1,392 @@
+// End-to-end tests of the standalone page (dist/index.html) in headless Chromium.
+//
+//   node --test tests/e2e/
+//
+// Needs a built dist/ (scripts/build), `npm ci` (playwright-core, axe-core) and a
+// Chromium binary: $CHROMIUM or /usr/bin/chromium. DIST=<folder> serves another folder.
+// The DOM checked here is the widget contract (class names dm-*, tab ids
+// <prefix>-tab-<id>, panels found through aria-controls).
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
+const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const CONTENT_GLOB = '**/content/lenalidomide.json';
+
+const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TEST_TIMEOUT = 90_000;
+const WAIT_TIMEOUT = 15_000;
+
+let browser;
+let server;
+let baseUrl;
+
+before(async () => {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html not found: build the bundle first (scripts/build), or set DIST`);
+  }
+  server = await startServer({ root: DIST, port: 0, host: '127.0.0.1' });
+  baseUrl = server.url;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---------------------------------------------------------------- helpers
+
+/**
+ * Opens index.html (plus `hash`) in a fresh browser context that is closed after the test.
+ * Console errors and uncaught page errors are collected in `errors`.
+ */
+async function openPage(t, { hash = '', contextOptions = {}, beforeGoto } = {}) {
+  const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_TIMEOUT);
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push({ text: msg.text(), url: msg.location()?.url || '' });
+  });
+  page.on('pageerror', (err) => errors.push({ text: `Uncaught: ${err.stack || err.message}`, url: '' }));
+  if (beforeGoto) await beforeGoto(page);
+  await page.goto(`${baseUrl}index.html${hash}`);
+  return { page, context, errors };
+}
+
+/**
+ * Asserts no console error or page error was seen. With `allowMissingContent`, the
+ * browser's own "Failed to load resource ... 404" line for the monograph JSON is allowed
+ * (the test itself answers that request with a 404).
+ */
+function assertNoErrors(errors, { allowMissingContent = false } = {}) {
+  const unexpected = errors.filter(
+    (e) =>
+      !(
+        allowMissingContent &&
+        /Failed to load resource/i.test(e.text) &&
+        /\b404\b/.test(e.text) &&
+        (e.url === '' || e.url.endsWith('/content/lenalidomide.json'))
+      ),
+  );
+  assert.deepEqual(
+    unexpected,
+    [],
+    `console/page errors:\n${unexpected.map((e) => `  ${e.text}${e.url ? ` (${e.url})` : ''}`).join('\n')}`,
+  );
+}
+
+const tab = (page, id) => page.locator(`[role="tab"][id$="-tab-${id}"]`);
+
+async function waitForLoaded(page) {
+  const title = page.locator('h1.dm-title');
+  await title.filter({ hasText: 'Lenalidomide' }).waitFor({ state: 'visible' });
+  assert.equal((await title.textContent()).trim(), 'Lenalidomide');
+}
+
+/** The tabpanel a tab controls, found through its aria-controls. */
+async function panelOf(page, tabLocator) {
+  const id = await tabLocator.getAttribute('aria-controls');
+  assert.ok(id, 'tab has no aria-controls');
+  return page.locator(`[id="${id}"]`);
+}
+
+/** Waits until tab `id` is the one selected tab and its panel the one visible panel. */
+async function expectSelected(page, id) {
+  const t = tab(page, id);
+  await t.and(page.locator('[aria-selected="true"]')).waitFor({ state: 'attached' });
+  const panel = await panelOf(page, t);
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await panel.getAttribute('role'), 'tabpanel', `panel of ${id} has role=tabpanel`);
+  assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1, 'exactly one tab selected');
+  assert.equal(await page.locator('.dm-panel:not([hidden])').count(), 1, 'exactly one panel shown');
+  return { tab: t, panel };
+}
+
+/** Like page.waitForFunction, with a clearer message on time-out. */
+async function waitUntil(page, fn, arg, describe) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
+  } catch (err) {
+    const state = await page.evaluate(() => {
+      const el = document.activeElement;
+      return `activeElement=${el ? `${el.tagName.toLowerCase()}#${el.id}[aria-selected=${el.getAttribute('aria-selected')}]` : 'none'}, hash=${location.hash}`;
+    });
+    throw new Error(`${describe} (${state}): ${err.message.split('\n')[0]}`);
+  }
+}
+
+async function expectFocusedSelectedTab(page, id) {
+  await waitUntil(
+    page,
+    (id) => {
+      const el = document.activeElement;
+      return (
+        !!el &&
+        el.getAttribute('role') === 'tab' &&
+        el.id.endsWith(`-tab-${id}`) &&
+        el.getAttribute('aria-selected') === 'true'
+      );
+    },
+    id,
+    `tab "${id}" focused and selected`,
+  );
+  await expectSelected(page, id);
+}
+
+/** Runs axe-core on the document; returns the violations as plain data. */
+async function runAxe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE_PATH });
+  }
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+function formatViolations(state, violations) {
+  return violations
+    .map(
+      (v) =>
+        `[${state}] ${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`).join('\n'),
+    )
+    .join('\n');
+}
+
+/** Horizontal overflow of the document, with the elements that stick out on the right. */
+async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const limit = root.clientWidth;
+    const offenders = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > limit + 0.5) {
+        offenders.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} right=${Math.round(r.right)}`,
+        );
+        if (offenders.length >= 8) break;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: limit, offenders };
+  });
+}
+
+// ------------------------------------------------------------------ tests
+
+describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 10 }, () => {
+  it('renders the monograph', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t);
+    await waitForLoaded(page);
+    const { panel } = await expectSelected(page, 'usage');
+    assert.equal((await tab(page, 'usage').textContent()).trim(), 'Usage');
+    await panel.filter({ hasText: 'Multiple Myeloma' }).waitFor({ state: 'visible' });
+    await page.locator('.dm-disclaimer').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('[role="tab"]').count(), TAB_IDS.length, 'six tabs');
+    for (const id of TAB_IDS) assert.equal(await tab(page, id).count(), 1, `tab ${id} exists`);
+    assertNoErrors(errors);
+  });
+
+  it('switches tabs on click, updates the hash and keeps the tab on reload', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t);
+    await waitForLoaded(page);
+    const usagePanel = await panelOf(page, tab(page, 'usage'));
+    await usagePanel.waitFor({ state: 'visible' });
+
+    const dosage = page.getByRole('tab', { name: 'Dosage', exact: true });
+    await dosage.click();
+    await page.getByRole('tab', { name: 'Dosage', exact: true, selected: true }).waitFor();
+    assert.equal(await dosage.getAttribute('aria-selected'), 'true');
+    const dosagePanel = await panelOf(page, dosage);
+    await dosagePanel.waitFor({ state: 'visible' });
+    await usagePanel.waitFor({ state: 'hidden' });
+    assert.equal(await tab(page, 'usage').getAttribute('aria-selected'), 'false');
+    await waitUntil(page, () => location.hash === '#dosage', undefined, 'location.hash is #dosage');
+
+    await page.reload();
+    await waitForLoaded(page);
+    await expectSelected(page, 'dosage');
+    await usagePanel.waitFor({ state: 'hidden' });
+    assertNoErrors(errors);
+  });
+
+  it('opens the tab named by a deep link', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t, { hash: '#side-effects' });
+    await waitForLoaded(page);
+    const { tab: selected } = await expectSelected(page, 'side-effects');
+    assert.match((await selected.textContent()).trim(), /^Side effects$/i);
+    assertNoErrors(errors);
+  });
+
+  it('shows an error with a retry button when the monograph is missing, and recovers', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t, {
+      beforeGoto: (page) =>
+        page.route(CONTENT_GLOB, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })),
+    });
+    const error = page.locator('.dm-error');
+    await error.waitFor({ state: 'visible' });
+    assert.equal(await error.getAttribute('role'), 'alert');
+    const retry = error.locator('button.dm-retry');
+    await retry.waitFor({ state: 'visible' });
+    assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph title while failed');
+
+    await page.unroute(CONTENT_GLOB);
+    await retry.click();
+    await waitForLoaded(page);
+    await expectSelected(page, 'usage');
+    await error.waitFor({ state: 'detached' });
+    assertNoErrors(errors, { allowMissingContent: true });
+  });
+
+  it('supports the keyboard on the tab list', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t);
+    await waitForLoaded(page);
+    await expectSelected(page, 'usage');
+
+    // Roving tabindex: only the selected tab is in the tab order.
+    const tabindexes = await page.locator('[role="tab"]').evaluateAll((els) => els.map((el) => el.getAttribute('tabindex')));
+    assert.deepEqual(tabindexes, ['0', '-1', '-1', '-1', '-1', '-1'], 'roving tabindex');
+
+    await page.locator('[role="tab"][aria-selected="true"]').focus();
+    await expectFocusedSelectedTab(page, 'usage');
+
+    await page.keyboard.press('ArrowRight');
+    await expectFocusedSelectedTab(page, 'dosage');
+
+    await page.keyboard.press('End');
+    await expectFocusedSelectedTab(page, 'faqs');
+
+    await page.keyboard.press('Home');
+    await expectFocusedSelectedTab(page, 'usage');
+
+    await page.keyboard.press('ArrowLeft');
+    await expectFocusedSelectedTab(page, 'faqs');
+    assert.equal(await tab(page, 'faqs').getAttribute('tabindex'), '0', 'selected tab is in the tab order');
+    assert.equal(await tab(page, 'usage').getAttribute('tabindex'), '-1', 'other tabs are not');
+
+    await page.keyboard.press('Tab');
+    await waitUntil(
+      page,
+      () => {
+        const el = document.activeElement;
+        return !!el && !!el.closest('.dm-panel:not([hidden])') && el.closest('[role="tablist"]') === null;
+      },
+      undefined,
+      'Tab moves focus into the visible panel',
+    );
+    const focusedPanelId = await page.evaluate(() => document.activeElement.closest('.dm-panel').id);
+    assert.equal(focusedPanelId, await tab(page, 'faqs').getAttribute('aria-controls'));
+    assertNoErrors(errors);
+  });
+
+  it('has no axe-core WCAG 2.2 AA violations in any tab or in the failed state', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+    const report = [];
+
+    const { page, errors } = await openPage(t);
+    await waitForLoaded(page);
+    for (const id of TAB_IDS) {
+      const tb = tab(page, id);
+      await tb.click();
+      await expectSelected(page, id);
+      const violations = await runAxe(page);
+      if (violations.length) report.push(formatViolations(`tab ${id}`, violations));
+    }
+    assertNoErrors(errors);
+
+    const failed = await openPage(t, {
+      beforeGoto: (p) => p.route(CONTENT_GLOB, (route) => route.fulfill({ status: 404, body: 'Not found' })),
+    });
+    await failed.page.locator('.dm-error .dm-retry').waitFor({ state: 'visible' });
+    const violations = await runAxe(failed.page);
+    if (violations.length) report.push(formatViolations('failed state', violations));
+    assertNoErrors(failed.errors, { allowMissingContent: true });
+
+    assert.equal(report.length, 0, `axe-core violations:\n${report.join('\n')}`);
+  });
+
+  it('prints every section', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t);
+    await waitForLoaded(page);
+    // Select another tab first so that the Usage panel is one of the hidden ones.
+    await tab(page, 'dosage').click();
+    await expectSelected(page, 'dosage');
+
+    // Media emulation applies at once (no transition to wait for), so check the state directly.
+    await page.emulateMedia({ media: 'print' });
+    const panels = page.locator('.dm-panel');
+    assert.equal(await panels.count(), TAB_IDS.length, 'six panels in the DOM');
+    for (let i = 0; i < TAB_IDS.length; i++) {
+      const id = await panels.nth(i).getAttribute('id');
+      assert.ok(await panels.nth(i).isVisible(), `print: panel ${id} is visible`);
+    }
+    const headings = page.locator('.dm-panel-heading');
+    assert.equal(await headings.count(), TAB_IDS.length, 'one heading per panel');
+    for (let i = 0; i < TAB_IDS.length; i++) {
+      const heading = headings.nth(i);
+      const text = (await heading.textContent()).trim();
+      assert.ok(await heading.isVisible(), `print: panel heading "${text}" is visible`);
+      // "Visible" must mean really shown, not the 1px visually-hidden box used on screen.
+      const box = await heading.boundingBox();
+      assert.ok(box && box.width > 1 && box.height > 1, `print: panel heading "${text}" is laid out (box ${JSON.stringify(box)})`);
+    }
+    assert.ok(await page.locator('.dm-tablist').isHidden(), 'print: .dm-tablist is hidden');
+    assert.ok(await page.locator('.dm-disclaimer').isVisible(), 'print: disclaimer is visible');
+    assertNoErrors(errors);
+  });
+
+  it('has no horizontal scroll at 320 px or at 200% text size', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+    // 320 x 640 (WCAG 1.4.10 reflow).
+    const small = await openPage(t, { contextOptions: { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 } });
+    await waitForLoaded(small.page);
+    for (const id of TAB_IDS) {
+      await tab(small.page, id).click();
+      await expectSelected(small.page, id);
+      const o = await horizontalOverflow(small.page);
+      assert.ok(o.scrollWidth <= 320, `320px, tab ${id}: scrollWidth ${o.scrollWidth} > 320; sticking out: ${o.offenders.join(', ')}`);
+    }
+    assertNoErrors(small.errors);
+
+    // 200% text at 640 px (WCAG 1.4.4 resize text), via the root font size.
+    const zoomed = await openPage(t, { contextOptions: { viewport: { width: 640, height: 640 }, deviceScaleFactor: 1 } });
+    await waitForLoaded(zoomed.page);
+    await zoomed.page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    for (const id of TAB_IDS) {
+      await tab(zoomed.page, id).click();
+      await expectSelected(zoomed.page, id);
+      const o = await horizontalOverflow(zoomed.page);
+      assert.ok(o.scrollWidth <= 640, `640px at 200% text, tab ${id}: scrollWidth ${o.scrollWidth} > 640; sticking out: ${o.offenders.join(', ')}`);
+    }
+    assertNoErrors(zoomed.errors);
+  });
+});
