@@ -41,7 +41,12 @@ pub async fn load_monograph(
 async fn fetch_and_validate(url: &str, signal: &AbortSignal) -> Result<Monograph, LoadError> {
     let network = |error: gloo::net::Error| LoadError::Network {
         url: url.to_owned(),
-        detail: error.to_string(),
+        // Only the browser's own error can occur here. Formatting the whole
+        // enum would pull serde_json's messages into the wasm for nothing.
+        detail: match error {
+            gloo::net::Error::JsError(error) => error.to_string(),
+            _ => "the request failed".to_owned(),
+        },
     };
     let response = Request::get(url)
         .abort_signal(Some(signal))

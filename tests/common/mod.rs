@@ -1,0 +1,160 @@
+//! Helpers shared by the native integration tests: reading the content
+//! files, validating JSON, and the monograph's text in reading order.
+
+// Each test crate uses only some of these helpers.
+#![allow(dead_code)]
+
+use drug_monograph::model::{self, Item, Monograph, Problem, RichText};
+use drug_monograph::tab::Tab;
+use std::path::PathBuf;
+
+/// `content/` in the crate root.
+pub fn content_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// A file under `content/`, as text.
+pub fn read_content(name: &str) -> String {
+    let path = content_dir().join(name);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+/// Parses JSON text and validates it as a monograph.
+pub fn validate_str(text: &str) -> Result<Monograph, Vec<Problem>> {
+    let value: model::Value = serde_json::from_str(text).expect("test input is JSON");
+    model::validate(&value)
+}
+
+/// Validates a `serde_json` document (typically a mutated copy of a file).
+pub fn validate_json(json: &serde_json::Value) -> Result<Monograph, Vec<Problem>> {
+    validate_str(&json.to_string())
+}
+
+/// The problems reported for `json`, in their display form
+/// (`faqs[3].answer: missing`); panics if the document is valid.
+pub fn problems(json: &serde_json::Value) -> Vec<String> {
+    match validate_json(json) {
+        Ok(monograph) => panic!(
+            "expected problems, but the document validated as {:?}",
+            monograph.title
+        ),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Validates `json`, panicking with every problem listed if it is invalid.
+pub fn valid(json: &serde_json::Value) -> Monograph {
+    validate_json(json).unwrap_or_else(|problems| panic!("{}", listed(&problems)))
+}
+
+pub fn listed(problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+    format!("{} problem(s):\n{}", problems.len(), lines.join("\n"))
+}
+
+/// `content/lenalidomide.json` as a `serde_json` tree, ready to mutate.
+pub fn lenalidomide_json() -> serde_json::Value {
+    serde_json::from_str(&read_content("lenalidomide.json")).expect("lenalidomide.json is JSON")
+}
+
+/// The validated Lenalidomide monograph.
+pub fn lenalidomide() -> Monograph {
+    validate_str(&read_content("lenalidomide.json"))
+        .unwrap_or_else(|problems| panic!("lenalidomide.json: {}", listed(&problems)))
+}
+
+/// Whitespace runs collapsed to one space, ends trimmed.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A list entry as a reader sees it: `Pregnancy: Lenalidomide is …`.
+pub fn item_plain(item: &Item) -> String {
+    format!("{}: {}", item.term, item.text.plain())
+}
+
+fn push(blocks: &mut Vec<String>, text: &RichText) {
+    blocks.push(text.plain());
+}
+
+fn push_opt(blocks: &mut Vec<String>, text: &Option<RichText>) {
+    if let Some(text) = text {
+        push(blocks, text);
+    }
+}
+
+/// The text blocks (paragraphs, list entries, questions, answers) of one
+/// section in reading order; empty when the monograph lacks the section.
+pub fn section_blocks(monograph: &Monograph, tab: Tab) -> Vec<String> {
+    let mut blocks = Vec::new();
+    match tab {
+        Tab::Usage => {
+            if let Some(section) = &monograph.usage {
+                push(&mut blocks, &section.intro);
+                blocks.extend(section.conditions.iter().map(item_plain));
+                push_opt(&mut blocks, &section.note);
+            }
+        }
+        Tab::Dosage => {
+            if let Some(section) = &monograph.dosage {
+                push(&mut blocks, &section.intro);
+                blocks.extend(section.conditions.iter().map(item_plain));
+                push_opt(&mut blocks, &section.adjustment);
+            }
+        }
+        Tab::SideEffects => {
+            if let Some(section) = &monograph.side_effects {
+                for group in [&section.common, &section.serious].into_iter().flatten() {
+                    push(&mut blocks, &group.intro);
+                    blocks.extend(group.items.iter().map(RichText::plain));
+                }
+                push_opt(&mut blocks, &section.advice);
+            }
+        }
+        Tab::HowItWorks => {
+            if let Some(section) = &monograph.how_it_works {
+                push(&mut blocks, &section.intro);
+                blocks.extend(section.actions.iter().map(item_plain));
+                push_opt(&mut blocks, &section.summary);
+            }
+        }
+        Tab::Precautions => {
+            if let Some(section) = &monograph.precautions {
+                push_opt(&mut blocks, &section.intro);
+                blocks.extend(section.items.iter().map(item_plain));
+            }
+        }
+        Tab::Faqs => {
+            for faq in &monograph.faqs {
+                blocks.push(faq.question.clone());
+                push(&mut blocks, &faq.answer);
+            }
+        }
+    }
+    blocks
+}
+
+/// Every block a reader meets, in the order the widget shows them: title,
+/// generic name, disclaimer, then each present section.
+pub fn reading_order_blocks(monograph: &Monograph) -> Vec<String> {
+    let mut blocks = vec![
+        monograph.title.clone(),
+        monograph.generic_name.clone(),
+        monograph.disclaimer.plain(),
+    ];
+    for tab in Tab::present_in(monograph) {
+        blocks.extend(section_blocks(monograph, tab));
+    }
+    blocks
+}
+
+/// The monograph as plain text, one block per line with whitespace
+/// collapsed, so that no sentence can match across two blocks.
+pub fn plain_text(monograph: &Monograph) -> String {
+    reading_order_blocks(monograph)
+        .iter()
+        .map(|block| collapse(block))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
