@@ -100,6 +100,27 @@ async function resolveFile(root, urlPath) {
  * @param {{root?: string, port?: number, host?: string, quiet?: boolean}} options
  * @returns {Promise<{server: import('node:http').Server, url: string, port: number, close: () => Promise<void>}>}
  */
+/**
+ * Extra response headers per path, read from `<root>/_headers` in the format
+ * static hosts use: a path line, then indented `Name: value` lines.
+ */
+async function readHeaderRules(root) {
+  const text = await fs.promises.readFile(path.join(root, '_headers'), 'utf8').catch(() => '');
+  const rules = new Map();
+  let current = null;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      current = {};
+      rules.set(line.trim(), current);
+    } else if (current) {
+      const colon = line.indexOf(':');
+      if (colon > 0) current[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return rules;
+}
+
 export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.1' } = {}) {
   let absRoot = path.resolve(String(root));
   const rootStat = await fs.promises.stat(absRoot).catch(() => null);
@@ -107,6 +128,7 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
     throw new Error(`serve: root folder not found: ${absRoot}`);
   }
   absRoot = await fs.promises.realpath(absRoot);
+  const headerRules = await readHeaderRules(absRoot);
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -115,7 +137,8 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
         return;
       }
       const urlPath = new URL(req.url || '/', 'http://localhost').pathname;
-      const found = await resolveFile(absRoot, urlPath);
+      const found =
+        urlPath === '/_headers' ? { status: 404 } : await resolveFile(absRoot, urlPath);
       if (found.status === 301) {
         res.writeHead(301, { Location: found.location, 'Cache-Control': 'no-cache' });
         res.end();
@@ -132,6 +155,7 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
         'Last-Modified': found.mtime.toUTCString(),
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...headerRules.get(urlPath),
       });
       if (req.method === 'HEAD') {
         res.end();

@@ -19,6 +19,9 @@ pub async fn load_monograph(
     url: &str,
     controller: &AbortController,
 ) -> Result<Monograph, LoadError> {
+    if url.trim().is_empty() {
+        return Err(LoadError::NoSource);
+    }
     let timed_out = Rc::new(Cell::new(false));
     // Dropping the timer at the end of this function cancels it.
     let _timer = {

@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod error;
+pub mod events;
 mod fetch;
 mod hash;
 pub mod model;
@@ -11,37 +12,87 @@ pub mod strings;
 pub mod tab;
 
 use components::{MonographApp, MonographAppProps};
+use events::WidgetEvent;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use yew::AppHandle;
+use yew::{AppHandle, Callback};
 
-/// A mounted widget, returned to JavaScript so the page can tear it down.
-#[wasm_bindgen]
-pub struct Widget {
-    app: Option<AppHandle<MonographApp>>,
+/// What the page asks of a widget; the embed element maps its attributes here.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Config {
+    src: String,
+    tab: Option<String>,
+    lang: Option<String>,
+    heading_level: Option<u8>,
+    sync_hash: bool,
 }
 
-#[wasm_bindgen]
-impl Widget {
-    /// Unmounts the widget and frees its memory; calling it twice is harmless.
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+impl Config {
+    fn from_js(config: JsValue) -> Result<Config, JsError> {
+        serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    fn into_props(self, events: web_sys::EventTarget) -> MonographAppProps {
+        MonographAppProps {
+            src: self.src.into(),
+            tab: self.tab.as_deref().and_then(tab::Tab::from_slug),
+            sync_hash: self.sync_hash,
+            heading_level: self.heading_level.unwrap_or(1).clamp(1, 6),
+            strings: strings::for_language(self.lang.as_deref().unwrap_or_default()),
+            onevent: Callback::from(move |event: WidgetEvent| event.dispatch(&events)),
         }
     }
 }
 
-/// Renders the monograph at `src` into `root`. With `sync_hash`, the open
-/// tab follows the page address (`#dosage`).
+/// A mounted widget, returned to JavaScript so the page can update or
+/// tear it down.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, src: String, sync_hash: bool) -> Widget {
+pub struct Widget {
+    app: Option<AppHandle<MonographApp>>,
+    root: web_sys::Element,
+    events: web_sys::EventTarget,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Applies a new configuration (see [`mount`]); the widget re-renders
+    /// and reloads only when `src` changed.
+    pub fn update(&mut self, config: JsValue) -> Result<(), JsError> {
+        let props = Config::from_js(config)?.into_props(self.events.clone());
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+        Ok(())
+    }
+
+    /// Unmounts the widget and frees its memory; calling it twice is harmless.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+            panic::forget_root(&self.root);
+        }
+    }
+}
+
+/// Renders a monograph into `root` and dispatches the widget's events on
+/// `events`. `config` is `{ src, tab?, lang?, headingLevel?, syncHash? }`:
+/// the monograph address, the tab to open, the interface language, the
+/// title's heading level (1 to 6), and whether the page address follows
+/// the open tab (`#dosage`).
+#[wasm_bindgen]
+pub fn mount(
+    root: web_sys::Element,
+    events: web_sys::EventTarget,
+    config: JsValue,
+) -> Result<Widget, JsError> {
     panic::install();
-    // Marks the element so the panic hook can replace a dead widget.
-    let _ = root.set_attribute(panic::ROOT_ATTRIBUTE, "");
-    let props = MonographAppProps {
-        src: src.into(),
-        sync_hash,
-        heading_level: 1,
-    };
-    let app = yew::Renderer::<MonographApp>::with_root_and_props(root, props).render();
-    Widget { app: Some(app) }
+    let props = Config::from_js(config)?.into_props(events.clone());
+    panic::remember_root(&root, props.strings);
+    let app = yew::Renderer::<MonographApp>::with_root_and_props(root.clone(), props).render();
+    Ok(Widget {
+        app: Some(app),
+        root,
+        events,
+    })
 }

@@ -1,11 +1,15 @@
 //! A panic must never leave a frozen, half-drawn widget: the hook logs it
 //! for the web team and replaces every widget with a plain message.
 
-use crate::strings::ENGLISH;
+use crate::strings::Strings;
+use std::cell::RefCell;
 use std::sync::Once;
 
-/// Attribute that marks elements the widget renders into.
-pub const ROOT_ATTRIBUTE: &str = "data-drug-monograph-root";
+thread_local! {
+    /// Elements the widgets render into. Kept here rather than found by a
+    /// selector because most of them sit inside shadow roots.
+    static ROOTS: RefCell<Vec<(web_sys::Element, &'static Strings)>> = const { RefCell::new(Vec::new()) };
+}
 
 pub fn install() {
     static INSTALL: Once = Once::new();
@@ -18,20 +22,24 @@ pub fn install() {
     });
 }
 
+/// Registers a widget's element and the language of its crash message.
+pub fn remember_root(root: &web_sys::Element, strings: &'static Strings) {
+    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), strings)));
+}
+
+pub fn forget_root(root: &web_sys::Element) {
+    ROOTS.with(|roots| roots.borrow_mut().retain(|(known, _)| known != root));
+}
+
 fn show_crash_message() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    let Ok(roots) = document.query_selector_all(&format!("[{ROOT_ATTRIBUTE}]")) else {
-        return;
-    };
-    for index in 0..roots.length() {
-        let Some(root) = roots.item(index) else {
-            continue;
+    // `try_with`: during teardown the registry may already be gone.
+    let _ = ROOTS.try_with(|roots| {
+        let Ok(roots) = roots.try_borrow() else {
+            return;
         };
-        root.set_text_content(Some(ENGLISH.crashed));
-        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(root) {
-            let _ = element.set_attribute("role", "alert");
+        for (root, strings) in roots.iter() {
+            root.set_text_content(Some(strings.crashed));
+            let _ = root.set_attribute("role", "alert");
         }
-    }
+    });
 }

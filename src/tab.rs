@@ -50,6 +50,16 @@ impl Tab {
         }
     }
 
+    /// The tab to show for a request: the requested one when the monograph
+    /// has it, otherwise its first.
+    pub fn resolve(requested: Option<Tab>, monograph: &Monograph) -> Tab {
+        let present = Tab::present_in(monograph);
+        requested
+            .filter(|tab| present.contains(tab))
+            .or(present.first().copied())
+            .unwrap_or(Tab::Usage)
+    }
+
     /// The tabs this monograph has: one per section present.
     pub fn present_in(monograph: &Monograph) -> Vec<Tab> {
         Tab::ALL

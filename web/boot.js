@@ -1,6 +1,6 @@
 // Starts the standalone page: loads the wasm, then mounts the widget into
 // every element that names a monograph with data-src.
-import init, { mount } from "./drug-monograph.js";
+import init, { mount } from "./drug-monograph/@VERSION@/drug-monograph-core.js";
 
 const hosts = document.querySelectorAll("[data-src]");
 const LOAD_FAILED =
@@ -9,7 +9,7 @@ const LOAD_FAILED =
 try {
   await init();
   for (const host of hosts) {
-    mount(host, host.dataset.src, true);
+    mount(host, host, { src: host.dataset.src, syncHash: true });
   }
 } catch (error) {
   console.error("drug-monograph: the widget could not start", error);

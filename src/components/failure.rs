@@ -1,6 +1,6 @@
 use super::heading::heading;
 use crate::error::LoadError;
-use crate::strings::ENGLISH;
+use crate::strings::{Strings, ENGLISH};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +11,9 @@ pub struct FailureProps {
     pub heading_level: u8,
     /// Called when the patient asks to try again.
     pub onretry: Callback<()>,
+    /// Interface language.
+    #[prop_or(&ENGLISH)]
+    pub strings: &'static Strings,
 }
 
 /// Every load failure is shown here: a plain message for the patient, the
@@ -18,15 +21,16 @@ pub struct FailureProps {
 #[function_component]
 pub fn Failure(props: &FailureProps) -> Html {
     let onclick = props.onretry.reform(|_: MouseEvent| ());
+    let strings = props.strings;
     html! {
-        <div class="dm-error" role="alert" data-error-kind={props.error.kind()}>
-            { heading(props.heading_level, "dm-error-title", None, html! { ENGLISH.error_title }) }
-            <p class="dm-error-message">{ props.error.message(&ENGLISH) }</p>
+        <div class="dm-error" part="error" role="alert" data-error-kind={props.error.kind()}>
+            { heading(props.heading_level, "dm-error-title", None, html! { strings.error_title }) }
+            <p class="dm-error-message">{ props.error.message(strings) }</p>
             <details class="dm-error-details">
-                <summary>{ ENGLISH.technical_details }</summary>
+                <summary>{ strings.technical_details }</summary>
                 <pre>{ props.error.to_string() }</pre>
             </details>
-            <button type="button" class="dm-retry" {onclick}>{ ENGLISH.retry }</button>
+            <button type="button" class="dm-retry" part="retry" {onclick}>{ strings.retry }</button>
         </div>
     }
 }

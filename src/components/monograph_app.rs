@@ -1,8 +1,10 @@
 use super::{Failure, Loading, MonographView};
 use crate::error::LoadError;
+use crate::events::WidgetEvent;
 use crate::fetch::load_monograph;
 use crate::hash;
 use crate::model::Monograph;
+use crate::strings::{Strings, ENGLISH};
 use crate::tab::Tab;
 use gloo::events::EventListener;
 use std::cell::Cell;
@@ -15,13 +17,22 @@ use yew::prelude::*;
 pub struct MonographAppProps {
     /// Address of the monograph JSON, relative to the page.
     pub src: AttrValue,
-    /// Keep the open tab in the page address (`#dosage`). Only one widget
-    /// on a page should own the address.
+    /// The tab to open; changing it opens that tab.
+    #[prop_or_default]
+    pub tab: Option<Tab>,
+    /// Keep the open tab in the page address (`#dosage`), which then wins
+    /// over `tab`. Only one widget on a page should own the address.
     #[prop_or(false)]
     pub sync_hash: bool,
     /// Level of the title heading, so the widget fits the page's outline.
     #[prop_or(1)]
     pub heading_level: u8,
+    /// Interface language.
+    #[prop_or(&ENGLISH)]
+    pub strings: &'static Strings,
+    /// Told when a monograph loads, fails, or the user changes tab.
+    #[prop_or_default]
+    pub onevent: Callback<WidgetEvent>,
 }
 
 /// Where loading stands; failure is rendered in one place.
@@ -44,10 +55,11 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
     let state = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
     let sync_hash = props.sync_hash;
-    let selected = use_state(|| if sync_hash { hash::current_tab() } else { None });
+    let selected = use_state(|| sync_hash.then(hash::current_tab).flatten().or(props.tab));
 
     {
         let state = state.setter();
+        let onevent = props.onevent.clone();
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
             state.set(LoadState::Loading);
             let cancelled = Rc::new(Cell::new(false));
@@ -58,11 +70,26 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = load_monograph(&src, &controller).await;
                     // A newer request or unmounting owns the state now.
-                    if !cancelled.get() {
-                        state.set(match result {
-                            Ok(monograph) => LoadState::Loaded(Rc::new(monograph)),
-                            Err(error) => LoadState::Failed(error),
-                        });
+                    if cancelled.get() {
+                        return;
+                    }
+                    match result {
+                        Ok(monograph) => {
+                            let event = WidgetEvent::Load {
+                                id: monograph.id.clone(),
+                                title: monograph.title.clone(),
+                            };
+                            state.set(LoadState::Loaded(Rc::new(monograph)));
+                            onevent.emit(event);
+                        }
+                        Err(error) => {
+                            let event = WidgetEvent::Error {
+                                kind: error.kind(),
+                                message: error.to_string(),
+                            };
+                            state.set(LoadState::Failed(error));
+                            onevent.emit(event);
+                        }
                     }
                 });
             }
@@ -76,13 +103,30 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
     }
 
     {
+        // The host changed the `tab` it asks for: open it. The first value
+        // is already the initial selection, unless the address named a tab.
+        let selected = selected.setter();
+        let requested = use_mut_ref(|| props.tab);
+        use_effect_with(props.tab, move |&tab| {
+            if *requested.borrow() != tab {
+                *requested.borrow_mut() = tab;
+                if tab.is_some() {
+                    selected.set(tab);
+                }
+            }
+        });
+    }
+
+    {
         // Editing the address or following an in-page link selects the tab.
         let selected = selected.setter();
+        let onevent = props.onevent.clone();
         use_effect_with(sync_hash, move |&sync_hash| {
             let listener = sync_hash.then(web_sys::window).flatten().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
                     if let Some(tab) = hash::current_tab() {
                         selected.set(Some(tab));
+                        onevent.emit(WidgetEvent::TabChange { tab: tab.slug() });
                     }
                 })
             });
@@ -90,13 +134,22 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
         });
     }
 
+    let active = match &*state {
+        LoadState::Loaded(monograph) => Tab::resolve(*selected, monograph),
+        _ => Tab::Usage,
+    };
     let onselect = {
         let selected = selected.setter();
+        let onevent = props.onevent.clone();
         Callback::from(move |tab: Tab| {
+            if tab == active {
+                return;
+            }
             selected.set(Some(tab));
             if sync_hash {
                 hash::show_tab(tab);
             }
+            onevent.emit(WidgetEvent::TabChange { tab: tab.slug() });
         })
     };
     let onretry = {
@@ -104,18 +157,20 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
 
+    let strings = props.strings;
     match &*state {
-        LoadState::Loading => html! { <Loading /> },
+        LoadState::Loading => html! { <Loading {strings} /> },
         LoadState::Failed(error) => html! {
-            <Failure error={error.clone()} heading_level={props.heading_level} {onretry} />
+            <Failure error={error.clone()} heading_level={props.heading_level} {onretry} {strings} />
         },
         LoadState::Loaded(monograph) => html! {
             <MonographView
                 monograph={monograph.clone()}
-                active={selected.unwrap_or(Tab::Usage)}
+                {active}
                 id_prefix={(*id_prefix).clone()}
                 heading_level={props.heading_level}
                 {onselect}
+                {strings}
             />
         },
     }

@@ -3,7 +3,7 @@ use super::panels::{self, PanelContext};
 use super::rich_text::rich_text;
 use super::tab_list::{panel_id, tab_id, TabList};
 use crate::model::Monograph;
-use crate::strings::ENGLISH;
+use crate::strings::{Strings, ENGLISH};
 use crate::tab::Tab;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,6 +21,9 @@ pub struct MonographViewProps {
     pub heading_level: u8,
     /// Called when the user selects a tab.
     pub onselect: Callback<Tab>,
+    /// Interface language of the labels the widget adds.
+    #[prop_or(&ENGLISH)]
+    pub strings: &'static Strings,
 }
 
 /// A loaded monograph: title, disclaimer, and one tab panel per section.
@@ -28,29 +31,35 @@ pub struct MonographViewProps {
 pub fn MonographView(props: &MonographViewProps) -> Html {
     let monograph = &props.monograph;
     let tabs = Tab::present_in(monograph);
-    let active = if tabs.contains(&props.active) {
-        props.active
-    } else {
-        tabs[0]
-    };
+    let active = Tab::resolve(Some(props.active), monograph);
     let prefix = props.id_prefix.as_str();
-    let level = props.heading_level;
+    // Clamped first so that `level + 2` cannot overflow and a level of 0
+    // still puts the panel headings below the title.
+    let level = props.heading_level.clamp(1, 6);
     let title_id = format!("{prefix}-title");
+    let strings = props.strings;
     let cx = PanelContext {
         id_prefix: prefix,
         heading_level: level + 2,
+        strings,
     };
 
     let panel = |tab: Tab| {
         let content = match tab {
-            Tab::Usage => monograph.usage.as_ref().map(panels::usage),
-            Tab::Dosage => monograph.dosage.as_ref().map(panels::dosage),
+            Tab::Usage => monograph.usage.as_ref().map(|s| panels::usage(s, &cx)),
+            Tab::Dosage => monograph.dosage.as_ref().map(|s| panels::dosage(s, &cx)),
             Tab::SideEffects => monograph
                 .side_effects
                 .as_ref()
                 .map(|section| panels::side_effects(section, &cx)),
-            Tab::HowItWorks => monograph.how_it_works.as_ref().map(panels::how_it_works),
-            Tab::Precautions => monograph.precautions.as_ref().map(panels::precautions),
+            Tab::HowItWorks => monograph
+                .how_it_works
+                .as_ref()
+                .map(|s| panels::how_it_works(s, &cx)),
+            Tab::Precautions => monograph
+                .precautions
+                .as_ref()
+                .map(|s| panels::precautions(s, &cx)),
             Tab::Faqs => Some(panels::faqs(&monograph.faqs, &cx)),
         };
         // Every panel stays in the document, hidden when inactive, so that
@@ -58,36 +67,38 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
         html! {
             <section
                 class="dm-panel"
+                part="panel"
                 role="tabpanel"
                 id={panel_id(prefix, tab)}
                 aria-labelledby={tab_id(prefix, tab)}
                 tabindex="0"
                 hidden={tab != active}
             >
-                { heading(level + 1, "dm-panel-heading", None, html! { tab.label(&ENGLISH) }) }
+                { heading(level + 1, "dm-panel-heading", None, html! { tab.label(strings) }) }
                 { content }
             </section>
         }
     };
 
     html! {
-        <article class="dm" lang={monograph.language.clone()} aria-labelledby={title_id.clone()}>
-            <header class="dm-header">
+        <article class="dm" part="monograph" lang={monograph.language.clone()} aria-labelledby={title_id.clone()}>
+            <header class="dm-header" part="header">
                 { heading(level, "dm-title", Some(title_id), html! { monograph.title.clone() }) }
                 <p class="dm-generic">
-                    <span class="dm-label">{ ENGLISH.generic_name }</span>
+                    <span class="dm-label">{ strings.generic_name }</span>
                     { " " }{ monograph.generic_name.clone() }
                 </p>
             </header>
             // Outside the tabs, so it is in view whichever panel is open.
-            <div class="dm-disclaimer">
-                <p><strong>{ ENGLISH.disclaimer }</strong>{ " " }{ rich_text(&monograph.disclaimer) }</p>
+            <div class="dm-disclaimer" part="disclaimer">
+                <p><strong>{ strings.disclaimer }</strong>{ " " }{ rich_text(&monograph.disclaimer) }</p>
             </div>
             <TabList
                 tabs={tabs.clone()}
                 {active}
                 id_prefix={props.id_prefix.clone()}
-                label={ENGLISH.tablist_label}
+                label={strings.tablist_label}
+                {strings}
                 onselect={props.onselect.clone()}
             />
             { for tabs.into_iter().map(panel) }

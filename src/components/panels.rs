@@ -6,7 +6,7 @@ use super::rich_text::rich_text;
 use crate::model::{
     Dosage, Faq, HowItWorks, Item, Precautions, SideEffectGroup, SideEffects, Usage,
 };
-use crate::strings::ENGLISH;
+use crate::strings::Strings;
 use yew::prelude::*;
 
 /// What every panel needs besides its section.
@@ -15,6 +15,8 @@ pub struct PanelContext<'a> {
     pub id_prefix: &'a str,
     /// Level for headings inside the panel.
     pub heading_level: u8,
+    /// Interface language of the labels the widget adds.
+    pub strings: &'static Strings,
 }
 
 fn paragraph(text: &crate::model::RichText) -> Html {
@@ -36,7 +38,7 @@ fn alert_label(text: &'static str) -> Html {
     }
 }
 
-fn item(item: &Item) -> Html {
+fn item(item: &Item, strings: &Strings) -> Html {
     let body = html! {
         <>
             <strong class="dm-term">{ format!("{}:", item.term) }</strong>
@@ -45,8 +47,8 @@ fn item(item: &Item) -> Html {
     };
     if item.alert {
         html! {
-            <li class="dm-item dm-alert">
-                <p class="dm-alert-label"><strong>{ alert_label(ENGLISH.important) }</strong></p>
+            <li class="dm-item dm-alert" part="alert">
+                <p class="dm-alert-label"><strong>{ alert_label(strings.important) }</strong></p>
                 <p>{ body }</p>
             </li>
         }
@@ -55,25 +57,25 @@ fn item(item: &Item) -> Html {
     }
 }
 
-fn items(items: &[Item]) -> Html {
-    html! { <ul class="dm-items">{ for items.iter().map(item) }</ul> }
+fn items(items: &[Item], cx: &PanelContext) -> Html {
+    html! { <ul class="dm-items">{ for items.iter().map(|i| item(i, cx.strings)) }</ul> }
 }
 
-pub fn usage(section: &Usage) -> Html {
+pub fn usage(section: &Usage, cx: &PanelContext) -> Html {
     html! {
         <>
             { paragraph(&section.intro) }
-            { items(&section.conditions) }
+            { items(&section.conditions, cx) }
             { optional_paragraph(&section.note) }
         </>
     }
 }
 
-pub fn dosage(section: &Dosage) -> Html {
+pub fn dosage(section: &Dosage, cx: &PanelContext) -> Html {
     html! {
         <>
             { paragraph(&section.intro) }
-            { items(&section.conditions) }
+            { items(&section.conditions, cx) }
             { optional_paragraph(&section.adjustment) }
         </>
     }
@@ -94,7 +96,7 @@ pub fn side_effects(section: &SideEffects, cx: &PanelContext) -> Html {
     let common = section.common.as_ref().map(|group| {
         html! {
             <div class="dm-group">
-                { heading(cx.heading_level, "dm-group-heading", None, html! { ENGLISH.common_side_effects }) }
+                { heading(cx.heading_level, "dm-group-heading", None, html! { cx.strings.common_side_effects }) }
                 { side_effect_list(group) }
             </div>
         }
@@ -102,8 +104,8 @@ pub fn side_effects(section: &SideEffects, cx: &PanelContext) -> Html {
     let serious = section.serious.as_ref().map(|group| {
         let label_id = format!("{}-serious", cx.id_prefix);
         html! {
-            <div class="dm-group dm-alert" role="note" aria-labelledby={label_id.clone()}>
-                { heading(cx.heading_level, "dm-alert-label", Some(label_id), alert_label(ENGLISH.serious_side_effects)) }
+            <div class="dm-group dm-alert" part="alert" role="note" aria-labelledby={label_id.clone()}>
+                { heading(cx.heading_level, "dm-alert-label", Some(label_id), alert_label(cx.strings.serious_side_effects)) }
                 { side_effect_list(group) }
             </div>
         }
@@ -115,21 +117,21 @@ pub fn side_effects(section: &SideEffects, cx: &PanelContext) -> Html {
     html! { <>{ common }{ serious }{ advice }</> }
 }
 
-pub fn how_it_works(section: &HowItWorks) -> Html {
+pub fn how_it_works(section: &HowItWorks, cx: &PanelContext) -> Html {
     html! {
         <>
             { paragraph(&section.intro) }
-            { items(&section.actions) }
+            { items(&section.actions, cx) }
             { optional_paragraph(&section.summary) }
         </>
     }
 }
 
-pub fn precautions(section: &Precautions) -> Html {
+pub fn precautions(section: &Precautions, cx: &PanelContext) -> Html {
     html! {
         <>
             { optional_paragraph(&section.intro) }
-            { items(&section.items) }
+            { items(&section.items, cx) }
         </>
     }
 }

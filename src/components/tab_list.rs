@@ -1,3 +1,4 @@
+use crate::strings::{Strings, ENGLISH};
 use crate::tab::Tab;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -14,6 +15,9 @@ pub struct TabListProps {
     pub label: AttrValue,
     /// Called with the tab the user picked by pointer or keyboard.
     pub onselect: Callback<Tab>,
+    /// Interface language of the tab labels.
+    #[prop_or(&ENGLISH)]
+    pub strings: &'static Strings,
 }
 
 pub fn tab_id(prefix: &str, tab: Tab) -> String {
@@ -67,7 +71,7 @@ pub fn TabList(props: &TabListProps) -> Html {
     };
 
     html! {
-        <div class="dm-tablist" role="tablist" aria-label={props.label.clone()} {onkeydown}>
+        <div class="dm-tablist" part="tablist" role="tablist" aria-label={props.label.clone()} {onkeydown}>
             { for props.tabs.iter().zip(refs.iter()).map(|(&tab, node_ref)| {
                 let selected = tab == props.active;
                 let onclick = props.onselect.reform(move |_: MouseEvent| tab);
@@ -76,6 +80,7 @@ pub fn TabList(props: &TabListProps) -> Html {
                         type="button"
                         role="tab"
                         class="dm-tab"
+                        part={if selected { "tab selected-tab" } else { "tab" }}
                         ref={node_ref.clone()}
                         id={tab_id(&props.id_prefix, tab)}
                         aria-selected={if selected { "true" } else { "false" }}
@@ -83,7 +88,7 @@ pub fn TabList(props: &TabListProps) -> Html {
                         tabindex={if selected { "0" } else { "-1" }}
                         {onclick}
                     >
-                        { tab.label(&crate::strings::ENGLISH) }
+                        { tab.label(props.strings) }
                     </button>
                 }
             }) }

@@ -1,36 +1,6 @@
-//! Every interface string in one place, so that a language is one more
-//! constant here, never a change to the components. Clinical text comes only
-//! from the monograph file and is never translated by the widget.
+//! The interface in English.
 
-/// The words of the widget's own interface.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Strings {
-    /// BCP 47 tag of these strings.
-    pub language: &'static str,
-    pub tab_usage: &'static str,
-    pub tab_dosage: &'static str,
-    pub tab_side_effects: &'static str,
-    pub tab_how_it_works: &'static str,
-    pub tab_precautions: &'static str,
-    pub tab_faqs: &'static str,
-    pub tablist_label: &'static str,
-    pub generic_name: &'static str,
-    pub disclaimer: &'static str,
-    pub common_side_effects: &'static str,
-    pub serious_side_effects: &'static str,
-    pub important: &'static str,
-    pub loading: &'static str,
-    pub error_title: &'static str,
-    pub error_not_found: &'static str,
-    pub error_server: &'static str,
-    pub error_network: &'static str,
-    pub error_timeout: &'static str,
-    pub error_not_json: &'static str,
-    pub error_invalid: &'static str,
-    pub technical_details: &'static str,
-    pub retry: &'static str,
-    pub crashed: &'static str,
-}
+use super::Strings;
 
 pub const ENGLISH: Strings = Strings {
     language: "en",
@@ -48,6 +18,7 @@ pub const ENGLISH: Strings = Strings {
     important: "Important",
     loading: "Loading medicine information…",
     error_title: "We could not show this medicine information",
+    error_no_source: "This medicine information has not been set up correctly. Please let the website's team know.",
     error_not_found: "The information for this medicine could not be found. It may have moved. Please try again later or ask your pharmacist.",
     error_server: "The website had a problem sending this information. Please try again in a moment.",
     error_network: "Your device could not reach the website. Check your internet connection, then try again.",

@@ -1,0 +1,118 @@
+/*
+ * <drug-monograph> — plain-language drug information for any web page.
+ *
+ *   <script src="…/drug-monograph/VERSION/drug-monograph.js" defer></script>
+ *   <drug-monograph src="/monographs/lenalidomide.json"></drug-monograph>
+ *
+ * A classic script (no type="module" needed; defer and async both work).
+ * It finds its other files beside itself, so the folder can be hosted at any
+ * path or CDN. Loading it twice defines the element once.
+ */
+(() => {
+  "use strict";
+
+  const TAG = "drug-monograph";
+  if (!("customElements" in window) || customElements.get(TAG)) {
+    return;
+  }
+
+  // currentScript is set while a classic script runs, deferred or async.
+  const scriptUrl =
+    document.currentScript?.src ??
+    [...document.scripts].map((s) => s.src).find((src) => /\/drug-monograph\.js(?:[?#]|$)/.test(src));
+  const base = new URL(".", scriptUrl ?? document.baseURI);
+  const CORE_URL = new URL("drug-monograph-core.js", base).href;
+  const STYLESHEET_URL = new URL("widget.css", base).href;
+
+  // The only interface text outside the wasm: shown when the wasm itself
+  // cannot be loaded, so it cannot come from there.
+  const STARTUP_FAILED =
+    "This medicine information could not be loaded. Please check your connection and reload the page.";
+
+  // One download and one instance of the wasm for every element on the page.
+  let core = null;
+  const loadCore = () =>
+    (core ??= import(CORE_URL).then(async (module) => {
+      await module.default();
+      return module;
+    }));
+
+  const headingLevel = (value) => {
+    const level = Number.parseInt(value ?? "", 10);
+    return Number.isNaN(level) ? undefined : Math.min(6, Math.max(1, level));
+  };
+
+  class DrugMonograph extends HTMLElement {
+    static observedAttributes = ["src", "tab", "lang", "heading-level"];
+
+    #widget = null;
+    #mountPoint = null;
+    // Bumped on every connect and disconnect, so a wasm load that finishes
+    // after the element was removed mounts nothing.
+    #generation = 0;
+
+    connectedCallback() {
+      const generation = ++this.#generation;
+      if (!this.shadowRoot) {
+        const shadow = this.attachShadow({ mode: "open" });
+        const stylesheet = document.createElement("link");
+        stylesheet.rel = "stylesheet";
+        stylesheet.href = STYLESHEET_URL;
+        shadow.append(stylesheet);
+      }
+      const mountPoint = document.createElement("div");
+      this.shadowRoot.append(mountPoint);
+      this.#mountPoint = mountPoint;
+
+      loadCore().then(
+        (module) => {
+          if (generation === this.#generation) {
+            this.#widget = module.mount(mountPoint, this, this.#config());
+          }
+        },
+        (error) => {
+          if (generation !== this.#generation) {
+            return;
+          }
+          mountPoint.textContent = STARTUP_FAILED;
+          mountPoint.setAttribute("role", "alert");
+          this.dispatchEvent(
+            new CustomEvent("drug-monograph-error", {
+              bubbles: true,
+              composed: true,
+              detail: { kind: "startup", message: String(error) },
+            }),
+          );
+        },
+      );
+    }
+
+    disconnectedCallback() {
+      this.#generation++;
+      if (this.#widget) {
+        this.#widget.destroy();
+        this.#widget.free();
+        this.#widget = null;
+      }
+      this.#mountPoint?.remove();
+      this.#mountPoint = null;
+    }
+
+    attributeChangedCallback() {
+      this.#widget?.update(this.#config());
+    }
+
+    #config() {
+      const src = this.getAttribute("src");
+      return {
+        // Resolved here, against the page, not against the script.
+        src: src ? new URL(src, document.baseURI).href : "",
+        tab: this.getAttribute("tab") ?? undefined,
+        lang: this.closest("[lang]")?.lang || undefined,
+        headingLevel: headingLevel(this.getAttribute("heading-level")),
+      };
+    }
+  }
+
+  customElements.define(TAG, DrugMonograph);
+})();
