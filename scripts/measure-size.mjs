@@ -4,8 +4,11 @@
 //   node scripts/measure-size.mjs [DIST_DIR] [--json]
 //
 // Prints raw and gzip -9 bytes for every file under dist/ (default: <repo>/dist, or $DIST),
-// then what a browser downloads for the first view of index.html (gzipped).
-// Exits non-zero when dist/ or a first-view file is missing.
+// then what a browser downloads for the first view of index.html (gzipped), and
+// what a host page downloads to embed the widget (the <drug-monograph> loader,
+// the wasm and its glue, the stylesheet and one monograph).
+// The release folder is the single folder under dist/drug-monograph/.
+// Exits non-zero when dist/, the release folder or a listed file is missing.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,15 +17,43 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
+// File lists; @VERSION@ stands for the release folder (see embedVersion).
 export const FIRST_VIEW = [
-  'index.html',
-  'boot.js',
-  'drug-monograph.js',
-  'drug-monograph_bg.wasm',
+  'drug-monograph/@VERSION@/drug-monograph-core.js',
+  'drug-monograph/@VERSION@/drug-monograph-core_bg.wasm',
+  'drug-monograph/@VERSION@/widget.css',
   'styles/page.css',
-  'styles/widget.css',
+  'boot.js',
+  'index.html',
   'content/lenalidomide.json',
 ];
+
+export const EMBED = [
+  'drug-monograph/@VERSION@/drug-monograph.js',
+  'drug-monograph/@VERSION@/drug-monograph-core.js',
+  'drug-monograph/@VERSION@/drug-monograph-core_bg.wasm',
+  'drug-monograph/@VERSION@/widget.css',
+  'content/lenalidomide.json',
+];
+
+/** The release version: the name of the single folder under <dist>/drug-monograph/. */
+export function embedVersion(dist) {
+  const folder = path.join(dist, 'drug-monograph');
+  const versions = fs.existsSync(folder)
+    ? fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+    : [];
+  if (versions.length !== 1) {
+    throw new Error(
+      `expected exactly one release folder under ${folder}, found ${versions.length ? versions.join(', ') : 'none'}`,
+    );
+  }
+  return versions[0];
+}
+
+/** A file list with @VERSION@ replaced. */
+export function withVersion(files, version) {
+  return files.map((f) => f.replaceAll('@VERSION@', version));
+}
 
 function listFiles(dir, base = dir) {
   const out = [];
@@ -68,25 +99,41 @@ function main() {
     process.exit(2);
   }
 
-  const rows = measure(dist);
-  const byFile = new Map(rows.map((r) => [r.file, r]));
-  const missing = FIRST_VIEW.filter((f) => !byFile.has(f));
-  const firstView = FIRST_VIEW.filter((f) => byFile.has(f)).map((f) => byFile.get(f));
-  const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
-  const allTotal = { file: `total (${rows.length} files)`, raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip') };
-  const firstTotal = { file: 'first view of index.html', raw: sum(firstView, 'raw'), gzip: sum(firstView, 'gzip') };
-
-  if (json) {
-    console.log(JSON.stringify({ dist, files: rows, total: allTotal, firstView: { files: firstView, total: firstTotal, missing } }, null, 2));
-  } else {
-    console.log(`Files in ${dist}\n`);
-    console.log(table(rows, allTotal));
-    console.log('\nFirst view of index.html (what a browser downloads, gzipped)\n');
-    console.log(table(firstView, firstTotal));
+  let version;
+  try {
+    version = embedVersion(dist);
+  } catch (err) {
+    console.error(`measure-size: ${err.message}. Build the bundle first (scripts/build).`);
+    process.exit(2);
   }
 
+  const rows = measure(dist);
+  const byFile = new Map(rows.map((r) => [r.file, r]));
+  const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
+  const group = (files, label) => {
+    const list = withVersion(files, version);
+    const present = list.filter((f) => byFile.has(f)).map((f) => byFile.get(f));
+    const total = { file: label, raw: sum(present, 'raw'), gzip: sum(present, 'gzip') };
+    return { files: present, total, missing: list.filter((f) => !byFile.has(f)) };
+  };
+  const allTotal = { file: `total (${rows.length} files)`, raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip') };
+  const firstView = group(FIRST_VIEW, 'first view of index.html');
+  const embed = group(EMBED, 'embed (<drug-monograph>)');
+
+  if (json) {
+    console.log(JSON.stringify({ dist, version, files: rows, total: allTotal, firstView, embed }, null, 2));
+  } else {
+    console.log(`Files in ${dist} (release ${version})\n`);
+    console.log(table(rows, allTotal));
+    console.log('\nFirst view of index.html (what a browser downloads, gzipped)\n');
+    console.log(table(firstView.files, firstView.total));
+    console.log('\nEmbed: loader, wasm and glue, stylesheet and one monograph (gzipped)\n');
+    console.log(table(embed.files, embed.total));
+  }
+
+  const missing = [...new Set([...firstView.missing, ...embed.missing])];
   if (missing.length) {
-    console.error(`\nmeasure-size: first-view file(s) missing from ${dist}: ${missing.join(', ')}`);
+    console.error(`\nmeasure-size: file(s) missing from ${dist}: ${missing.join(', ')}`);
     process.exit(1);
   }
 }

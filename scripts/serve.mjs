@@ -225,6 +225,12 @@ if (isMain) {
     const opts = parseArgs(process.argv.slice(2));
     const { url, root, close } = await startServer(opts);
     console.log(`Serving ${root} at ${url}`);
+    // Every page in the bundle, so whoever started the server can open them.
+    const pages = (await fs.promises.readdir(root, { recursive: true }))
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => file.split(path.sep).join('/'))
+      .sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : a.localeCompare(b)));
+    for (const page of pages) console.log(`  ${url}${page}`);
     const stop = () => close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

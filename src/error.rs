@@ -62,11 +62,9 @@ impl fmt::Display for LoadError {
             }
             LoadError::NotJson { url, detail } => write!(f, "{url}: not valid JSON: {detail}"),
             LoadError::Invalid { url, problems } => {
-                write!(
-                    f,
-                    "{url}: not a valid monograph ({} problems)",
-                    problems.len()
-                )?;
+                let count = problems.len();
+                let noun = if count == 1 { "problem" } else { "problems" };
+                write!(f, "{url}: not a valid monograph ({count} {noun})")?;
                 for problem in problems {
                     write!(f, "\n{problem}")?;
                 }

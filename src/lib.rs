@@ -1,6 +1,8 @@
 //! A patient-education drug monograph widget: loads one monograph JSON and
 //! shows it as accessible tabbed panels, with the disclaimer always in view.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod authoring;
 pub mod components;
 pub mod error;
 pub mod events;

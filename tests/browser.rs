@@ -104,7 +104,10 @@ impl Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let widget = mount(root.clone(), src.to_owned(), sync_hash);
+        let config = js_sys::Object::new();
+        Reflect::set(&config, &"src".into(), &src.into()).unwrap();
+        Reflect::set(&config, &"syncHash".into(), &sync_hash.into()).unwrap();
+        let widget = mount(root.clone(), root.clone().into(), config.into()).unwrap();
         Mounted { root, widget }
     }
 

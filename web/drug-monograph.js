@@ -32,10 +32,16 @@
   // One download and one instance of the wasm for every element on the page.
   let core = null;
   const loadCore = () =>
-    (core ??= import(CORE_URL).then(async (module) => {
-      await module.default();
-      return module;
-    }));
+    (core ??= import(CORE_URL)
+      .then(async (module) => {
+        await module.default();
+        return module;
+      })
+      .catch((error) => {
+        // Let an element added later try again, once the network is back.
+        core = null;
+        throw error;
+      }));
 
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);

@@ -54,12 +54,15 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
     let id_prefix = use_memo((), |_| AttrValue::from(next_id_prefix()));
     let state = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
+    // Told to the host only once the new state is on screen, so a listener
+    // that looks inside the widget finds what the event announces.
+    let announcement = use_mut_ref(|| None::<WidgetEvent>);
     let sync_hash = props.sync_hash;
     let selected = use_state(|| sync_hash.then(hash::current_tab).flatten().or(props.tab));
 
     {
         let state = state.setter();
-        let onevent = props.onevent.clone();
+        let announcement = announcement.clone();
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
             state.set(LoadState::Loading);
             let cancelled = Rc::new(Cell::new(false));
@@ -79,16 +82,16 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
                                 id: monograph.id.clone(),
                                 title: monograph.title.clone(),
                             };
+                            *announcement.borrow_mut() = Some(event);
                             state.set(LoadState::Loaded(Rc::new(monograph)));
-                            onevent.emit(event);
                         }
                         Err(error) => {
                             let event = WidgetEvent::Error {
                                 kind: error.kind(),
                                 message: error.to_string(),
                             };
+                            *announcement.borrow_mut() = Some(event);
                             state.set(LoadState::Failed(error));
-                            onevent.emit(event);
                         }
                     }
                 });
@@ -98,6 +101,15 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
                 if let Some(controller) = controller {
                     controller.abort();
                 }
+            }
+        });
+    }
+
+    {
+        let onevent = props.onevent.clone();
+        use_effect(move || {
+            if let Some(event) = announcement.borrow_mut().take() {
+                onevent.emit(event);
             }
         });
     }

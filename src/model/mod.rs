@@ -27,23 +27,34 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A run of text, optionally emphasised (bold in the editors' Markdown).
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Span {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub text: String,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "std::ops::Not::not"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub emphasis: bool,
 }
 
 /// One paragraph of clinical text, kept as spans so emphasis survives
 /// without ever carrying Markdown or HTML.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), serde(transparent))]
 // At least one span has some text that is not blank.
-#[cfg_attr(not(target_arch = "wasm32"), schemars(extend("contains" = {"properties": {"text": {"pattern": "\\S"}}})))]
-pub struct RichText(#[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))] pub Vec<Span>);
+#[cfg_attr(not(target_arch = "wasm32"), schemars(extend("contains" = {"properties": {"text": {"pattern": "\\S"}}, "required": ["text"]})))]
+pub struct RichText(
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))] pub Vec<Span>,
+);
 
 impl RichText {
     /// The paragraph as plain text, spans joined exactly as written.
@@ -54,42 +65,63 @@ impl RichText {
 
 /// A list entry with a lead term: a condition, an action, a precaution.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Item {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"\S")))]
     pub term: String,
     pub text: RichText,
     /// Safety-critical (a contraindication, for instance): shown apart.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "std::ops::Not::not"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub alert: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Usage {
     pub intro: RichText,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub conditions: Vec<Item>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<RichText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Dosage {
     pub intro: RichText,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub conditions: Vec<Item>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub adjustment: Option<RichText>,
 }
 
 /// A list of side effects with the sentence that introduces it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct SideEffectGroup {
     pub intro: RichText,
@@ -99,44 +131,71 @@ pub struct SideEffectGroup {
 
 /// Needs a `common` or a `serious` list, or both.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("anyOf" = [
         {"required": ["common"], "properties": {"common": {"type": "object"}}},
         {"required": ["serious"], "properties": {"serious": {"type": "object"}}},
     ])))]
 pub struct SideEffects {
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub common: Option<SideEffectGroup>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub serious: Option<SideEffectGroup>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub advice: Option<RichText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct HowItWorks {
     pub intro: RichText,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub actions: Vec<Item>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub summary: Option<RichText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Precautions {
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub intro: Option<RichText>,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub items: Vec<Item>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Faq {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"\S")))]
@@ -146,7 +205,10 @@ pub struct Faq {
 
 /// Drug codes for lookups by pharmacy systems; empty when the source has none.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Codes {
     /// RxNorm concept id (RxCUI), digits only.
@@ -155,14 +217,20 @@ pub struct Codes {
     pub rxcui: Option<String>,
     /// National Drug Codes: 10 or 11 digits, optionally grouped with hyphens.
     #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(inner(regex(pattern = r"^-*([0-9]-*){10,11}$"))))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(inner(regex(pattern = r"^-*([0-9]-*){10,11}$")))
+    )]
     pub ndc: Vec<String>,
 }
 
 /// Metadata without a value is written out as `null` or `[]`; a section
 /// that is absent is left out. At least one section is required.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("anyOf" = [
         {"required": ["usage"], "properties": {"usage": {"type": "object"}}},
@@ -174,10 +242,16 @@ pub struct Codes {
     ])))]
 pub struct Monograph {
     /// Lowercase letters, digits and hyphens, e.g. `lenalidomide`.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9-]+$")))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[a-z0-9-]+$"))
+    )]
     pub id: String,
     /// BCP 47 tag of the clinical text, e.g. `en`.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$")))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"))
+    )]
     pub language: String,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"\S")))]
     pub title: String,
@@ -194,23 +268,47 @@ pub struct Monograph {
     pub source: Option<String>,
     /// `YYYY-MM-DD`.
     #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+    )]
     pub last_reviewed: Option<String>,
     /// `YYYY-MM-DD`.
     #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+    )]
     pub next_review: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub usage: Option<Usage>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub dosage: Option<Dosage>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub side_effects: Option<SideEffects>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub how_it_works: Option<HowItWorks>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub precautions: Option<Precautions>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub faqs: Vec<Faq>,
     pub disclaimer: RichText,

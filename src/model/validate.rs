@@ -118,6 +118,19 @@ impl<'a> Fields<'a> {
     }
 
     fn finish(self, cx: &mut Checker) {
+        // JSON.parse keeps the last of repeated keys and serde_json the
+        // first; either way one value would be dropped without a word.
+        for (index, (key, _)) in self.entries.iter().enumerate() {
+            if self.entries[..index]
+                .iter()
+                .any(|(earlier, _)| earlier == key)
+            {
+                cx.report(
+                    &child(&self.path, key),
+                    "appears more than once; keep only one",
+                );
+            }
+        }
         for (key, _) in self.entries {
             if !self.known.contains(&key.as_str()) {
                 cx.report(

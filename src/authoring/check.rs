@@ -1,0 +1,97 @@
+//! What `monograph check` reports for one file: every problem, then the
+//! review reminder and the reading grade of each section.
+
+use super::diagnostic::{Diagnostic, Kind, LineIndex, Severity};
+use super::readability::{self, TARGET};
+use super::{convert, json_file};
+use crate::model::Monograph;
+
+/// Everything to report about the Markdown monograph `source`, named
+/// `file_name`, on the day `today` (`YYYY-MM-DD`).
+pub fn markdown(source: &str, file_name: &str, today: &str) -> Vec<Diagnostic> {
+    let conversion = convert(source, file_name);
+    let mut diagnostics = conversion.diagnostics.clone();
+    if let Some(monograph) = &conversion.monograph {
+        diagnostics.extend(reports(monograph, today, |path| conversion.place(path)));
+    }
+    diagnostics
+}
+
+/// Everything to report about the JSON monograph `text`. The reminder and
+/// the grades are left out when `with_reports` is false (for JSON made
+/// from Markdown that is checked too, so they are not said twice).
+pub fn json(text: &str, today: &str, with_reports: bool) -> Vec<Diagnostic> {
+    match json_file::check(text) {
+        Err(problems) => problems,
+        Ok(monograph) if with_reports => {
+            let lines = LineIndex::new(text);
+            reports(&monograph, today, |path| {
+                lines.position(json_file::locate(text, path))
+            })
+        }
+        Ok(_) => Vec::new(),
+    }
+}
+
+/// The review reminder and the reading grades; `place` gives the line and
+/// column of a JSON path's source.
+pub fn reports(
+    monograph: &Monograph,
+    today: &str,
+    place: impl Fn(&str) -> (usize, usize),
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    if let Some(next_review) = &monograph.next_review {
+        // Both are YYYY-MM-DD, so text order is date order.
+        if next_review.as_str() < today {
+            let (line, column) = place("next_review");
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                kind: Kind::ReviewOverdue,
+                line,
+                column,
+                message: format!(
+                    "the next review was due on {next_review}: have the text reviewed, then \
+                     update `last_reviewed` and `next_review`"
+                ),
+            });
+        }
+    }
+    for section in readability::section_grades(monograph) {
+        let (line, column) = place(section.key);
+        let grade = section.grade;
+        let counts = format!(
+            "{} words in {} sentences, {:.2} syllables a word",
+            grade.words,
+            grade.sentences,
+            grade.syllables as f64 / grade.words as f64
+        );
+        let (severity, message) = if grade.grade > TARGET {
+            (
+                Severity::Warning,
+                format!(
+                    "\"{}\" reads at grade {:.1} (Flesch-Kincaid; {counts}); patient material \
+                     should aim at grade 5 to 6: shorter sentences and everyday words help",
+                    section.name, grade.grade
+                ),
+            )
+        } else {
+            (
+                Severity::Note,
+                format!(
+                    "\"{}\" reads at grade {:.1} (Flesch-Kincaid; {counts}), within the \
+                     target of grade 6 or below",
+                    section.name, grade.grade
+                ),
+            )
+        };
+        diagnostics.push(Diagnostic {
+            severity,
+            kind: Kind::ReadingGrade,
+            line,
+            column,
+            message,
+        });
+    }
+    diagnostics
+}

@@ -1,0 +1,28 @@
+//! The content pipeline (native only): editors write monographs in
+//! Markdown (`content/*.md`, layout in `docs/editors.md`); these tools turn
+//! them into the JSON the widget and integrators read, and check both.
+//!
+//! - [`convert()`] turns Markdown into a
+//!   [`Monograph`](crate::model::Monograph), with every problem at its line
+//!   and column.
+//! - [`check`] gives what `monograph check` reports for a file, including
+//!   the review reminder and each section's reading grade ([`readability`]).
+//! - [`json_file`] runs a JSON file through the model's validator, with
+//!   positions.
+//! - [`catalog`] writes `content/index.json`.
+//! - [`cli`] is the `monograph` command itself.
+
+pub mod catalog;
+pub mod check;
+pub mod cli;
+mod convert;
+pub mod dates;
+pub mod diagnostic;
+mod front_matter;
+pub mod json_file;
+mod markdown;
+pub mod readability;
+
+pub use convert::{convert, Conversion, SECTIONS};
+pub use diagnostic::{Diagnostic, Kind, Severity};
+pub use front_matter::KEYS as FRONT_MATTER_KEYS;

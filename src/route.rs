@@ -1,0 +1,84 @@
+//! Where the standalone page is, as written in its address:
+//! `#/` (the catalog), `#/lenalidomide`, `#/lenalidomide/dosage`.
+
+use crate::tab::Tab;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Catalog,
+    Monograph { id: String, tab: Option<Tab> },
+}
+
+impl Route {
+    /// Reads an address hash. Anything unrecognised is the catalog, so a
+    /// mistyped link still lands somewhere useful.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/').filter(|part| !part.is_empty());
+        let Some(id) = parts.next().filter(|id| is_slug(id)) else {
+            return Route::Catalog;
+        };
+        let tab = parts.next().and_then(Tab::from_slug);
+        Route::Monograph {
+            id: id.to_owned(),
+            tab,
+        }
+    }
+
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Catalog => "#/".to_owned(),
+            Route::Monograph { id, tab: None } => format!("#/{id}"),
+            Route::Monograph { id, tab: Some(tab) } => format!("#/{id}/{}", tab.slug()),
+        }
+    }
+}
+
+fn is_slug(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_and_writes_every_kind_of_address() {
+        let cases = [
+            ("#/", Route::Catalog),
+            (
+                "#/lenalidomide",
+                Route::Monograph {
+                    id: "lenalidomide".into(),
+                    tab: None,
+                },
+            ),
+            (
+                "#/lenalidomide/side-effects",
+                Route::Monograph {
+                    id: "lenalidomide".into(),
+                    tab: Some(Tab::SideEffects),
+                },
+            ),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::parse(hash), route, "{hash}");
+            assert_eq!(route.to_hash(), hash);
+        }
+    }
+
+    #[test]
+    fn unknown_or_malformed_addresses_fall_back() {
+        assert_eq!(Route::parse(""), Route::Catalog);
+        assert_eq!(Route::parse("#"), Route::Catalog);
+        assert_eq!(Route::parse("#/Not%20A%20Slug"), Route::Catalog);
+        assert_eq!(
+            Route::parse("#/examplomab/no-such-tab"),
+            Route::Monograph {
+                id: "examplomab".into(),
+                tab: None
+            }
+        );
+    }
+}
