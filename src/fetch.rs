@@ -1,8 +1,9 @@
-//! Loading a monograph over the network. The body is parsed by the
-//! browser's own `JSON.parse`, so the wasm carries no JSON parser.
+//! Loading a document (a monograph or the catalog) over the network. The
+//! body is parsed by the browser's own `JSON.parse`, so the wasm carries no
+//! JSON parser.
 
 use crate::error::LoadError;
-use crate::model::{validate, Monograph, Value};
+use crate::model::{Problem, Value};
 use gloo::net::http::Request;
 use gloo::timers::callback::Timeout;
 use std::cell::Cell;
@@ -12,13 +13,27 @@ use web_sys::{AbortController, AbortSignal};
 /// How long a patient waits before being offered a retry.
 pub const TIMEOUT_SECONDS: u32 = 20;
 
-/// Fetches, parses and validates the monograph at `url`. Aborting
+/// Set by the kiosk's service worker on a copy served from its offline
+/// cache because the network failed.
+const OFFLINE_HEADER: &str = "X-Drug-Monograph-Offline";
+
+/// Checks a parsed document and turns it into its model type.
+pub type Validate<T> = fn(&Value) -> Result<T, Vec<Problem>>;
+
+/// A validated document and whether it is an offline copy.
+pub struct Fetched<T> {
+    pub value: T,
+    pub offline: bool,
+}
+
+/// Fetches, parses and validates the document at `url`. Aborting
 /// `controller` cancels the request; after [`TIMEOUT_SECONDS`] it is
 /// aborted and reported as a timeout.
-pub async fn load_monograph(
+pub async fn load<T>(
     url: &str,
     controller: &AbortController,
-) -> Result<Monograph, LoadError> {
+    validate: Validate<T>,
+) -> Result<Fetched<T>, LoadError> {
     if url.trim().is_empty() {
         return Err(LoadError::NoSource);
     }
@@ -32,7 +47,7 @@ pub async fn load_monograph(
             controller.abort();
         })
     };
-    match fetch_and_validate(url, &controller.signal()).await {
+    match fetch_and_validate(url, &controller.signal(), validate).await {
         Err(LoadError::Network { .. }) if timed_out.get() => Err(LoadError::Timeout {
             url: url.to_owned(),
             seconds: TIMEOUT_SECONDS,
@@ -41,7 +56,11 @@ pub async fn load_monograph(
     }
 }
 
-async fn fetch_and_validate(url: &str, signal: &AbortSignal) -> Result<Monograph, LoadError> {
+async fn fetch_and_validate<T>(
+    url: &str,
+    signal: &AbortSignal,
+    validate: Validate<T>,
+) -> Result<Fetched<T>, LoadError> {
     let network = |error: gloo::net::Error| LoadError::Network {
         url: url.to_owned(),
         // Only the browser's own error can occur here. Formatting the whole
@@ -62,6 +81,7 @@ async fn fetch_and_validate(url: &str, signal: &AbortSignal) -> Result<Monograph
             status: response.status(),
         });
     }
+    let offline = response.headers().get(OFFLINE_HEADER).as_deref() == Some("1");
     let body = response.text().await.map_err(network)?;
     let not_json = |detail: String| LoadError::NotJson {
         url: url.to_owned(),
@@ -69,10 +89,11 @@ async fn fetch_and_validate(url: &str, signal: &AbortSignal) -> Result<Monograph
     };
     let json = js_sys::JSON::parse(&body).map_err(|error| not_json(js_message(&error)))?;
     let value: Value = serde_wasm_bindgen::from_value(json).map_err(|e| not_json(e.to_string()))?;
-    validate(&value).map_err(|problems| LoadError::Invalid {
+    let value = validate(&value).map_err(|problems| LoadError::Invalid {
         url: url.to_owned(),
         problems,
-    })
+    })?;
+    Ok(Fetched { value, offline })
 }
 
 fn js_message(error: &wasm_bindgen::JsValue) -> String {

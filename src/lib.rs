@@ -7,9 +7,12 @@ pub mod components;
 pub mod error;
 pub mod events;
 mod fetch;
-mod hash;
+pub mod hooks;
 pub mod model;
+#[cfg(feature = "page")]
+pub mod page;
 mod panic;
+pub mod reading;
 pub mod strings;
 pub mod tab;
 
@@ -27,7 +30,6 @@ struct Config {
     tab: Option<String>,
     lang: Option<String>,
     heading_level: Option<u8>,
-    sync_hash: bool,
 }
 
 impl Config {
@@ -39,7 +41,6 @@ impl Config {
         MonographAppProps {
             src: self.src.into(),
             tab: self.tab.as_deref().and_then(tab::Tab::from_slug),
-            sync_hash: self.sync_hash,
             heading_level: self.heading_level.unwrap_or(1).clamp(1, 6),
             strings: strings::for_language(self.lang.as_deref().unwrap_or_default()),
             onevent: Callback::from(move |event: WidgetEvent| event.dispatch(&events)),
@@ -78,10 +79,9 @@ impl Widget {
 }
 
 /// Renders a monograph into `root` and dispatches the widget's events on
-/// `events`. `config` is `{ src, tab?, lang?, headingLevel?, syncHash? }`:
-/// the monograph address, the tab to open, the interface language, the
-/// title's heading level (1 to 6), and whether the page address follows
-/// the open tab (`#dosage`).
+/// `events`. `config` is `{ src, tab?, lang?, headingLevel? }`: the
+/// monograph address, the tab to open, the interface language, and the
+/// title's heading level (1 to 6).
 #[wasm_bindgen]
 pub fn mount(
     root: web_sys::Element,
@@ -97,4 +97,41 @@ pub fn mount(
         root,
         events,
     })
+}
+
+/// The standalone page or kiosk, mounted by its start-up script.
+#[cfg(feature = "page")]
+#[wasm_bindgen]
+pub struct Page {
+    app: Option<AppHandle<page::PageApp>>,
+}
+
+#[cfg(feature = "page")]
+#[wasm_bindgen]
+impl Page {
+    /// Unmounts the page app; calling it twice is harmless.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Renders the catalog page into `root`. `catalog` is the catalog's
+/// address; `kiosk` turns the kiosk on (as `?kiosk` in the address does),
+/// and the address's `idle`, `countdown` and `share` tune it.
+#[cfg(feature = "page")]
+#[wasm_bindgen(js_name = mountPage)]
+pub fn mount_page(root: web_sys::Element, catalog: String, kiosk: bool) -> Page {
+    panic::install();
+    panic::remember_root(&root, &strings::ENGLISH);
+    let query = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    let props = page::PageAppProps {
+        catalog: catalog.into(),
+        settings: page::PageSettings::from_query(&query, kiosk),
+    };
+    let app = yew::Renderer::<page::PageApp>::with_root_and_props(root, props).render();
+    Page { app: Some(app) }
 }

@@ -93,6 +93,16 @@ fn response(status: u16, body: &str) -> JsValue {
         .into()
 }
 
+/// The configuration object the embed element passes to `mount`.
+fn config(src: &str, tab: Option<&str>) -> JsValue {
+    let config = js_sys::Object::new();
+    Reflect::set(&config, &"src".into(), &src.into()).unwrap();
+    if let Some(tab) = tab {
+        Reflect::set(&config, &"tab".into(), &tab.into()).unwrap();
+    }
+    config.into()
+}
+
 /// A widget mounted into a fresh element, removed again when dropped.
 struct Mounted {
     root: Element,
@@ -100,14 +110,11 @@ struct Mounted {
 }
 
 impl Mounted {
-    fn new(src: &str, sync_hash: bool) -> Mounted {
+    fn new(src: &str, tab: Option<&str>) -> Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let config = js_sys::Object::new();
-        Reflect::set(&config, &"src".into(), &src.into()).unwrap();
-        Reflect::set(&config, &"syncHash".into(), &sync_hash.into()).unwrap();
-        let widget = mount(root.clone(), root.clone().into(), config.into()).unwrap();
+        let widget = mount(root.clone(), root.clone().into(), config(src, tab)).unwrap();
         Mounted { root, widget }
     }
 
@@ -193,24 +200,11 @@ fn press(element: &HtmlElement, key: &str) {
     element.dispatch_event(&event).unwrap();
 }
 
-fn set_hash(hash: &str) {
-    let window = web_sys::window().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(hash))
-        .unwrap();
-}
-
-fn location_hash() -> String {
-    web_sys::window().unwrap().location().hash().unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn shows_a_busy_indicator_until_the_monograph_arrives() {
     let release = Rc::new(RefCell::new(None));
     let _network = FakeNetwork::install(vec![Reply::Pending(release.clone())]);
-    let widget = Mounted::new("lenalidomide.json", false);
+    let widget = Mounted::new("lenalidomide.json", None);
     widget
         .until("the request is made", |_| release.borrow().is_some())
         .await;
@@ -233,7 +227,7 @@ async fn shows_a_busy_indicator_until_the_monograph_arrives() {
 #[wasm_bindgen_test]
 async fn clicking_a_tab_shows_its_panel_only() {
     let _network = FakeNetwork::install(vec![Reply::Body(LENALIDOMIDE.into())]);
-    let widget = Mounted::new("lenalidomide.json", false);
+    let widget = Mounted::new("lenalidomide.json", None);
     widget.until_loaded().await;
     assert_eq!(widget.selected_tab(), "usage");
 
@@ -264,7 +258,7 @@ async fn clicking_a_tab_shows_its_panel_only() {
 #[wasm_bindgen_test]
 async fn arrow_keys_home_and_end_move_focus_and_selection() {
     let _network = FakeNetwork::install(vec![Reply::Body(LENALIDOMIDE.into())]);
-    let widget = Mounted::new("lenalidomide.json", false);
+    let widget = Mounted::new("lenalidomide.json", None);
     widget.until_loaded().await;
     let order = [
         "usage",
@@ -327,41 +321,25 @@ async fn arrow_keys_home_and_end_move_focus_and_selection() {
 }
 
 #[wasm_bindgen_test]
-async fn the_address_hash_opens_and_follows_the_tab() {
-    set_hash("#dosage");
+async fn the_tab_option_opens_a_tab_and_an_update_changes_it() {
     let _network = FakeNetwork::install(vec![Reply::Body(LENALIDOMIDE.into())]);
-    let widget = Mounted::new("lenalidomide.json", true);
+    let mut widget = Mounted::new("lenalidomide.json", Some("dosage"));
     widget.until_loaded().await;
     assert_eq!(widget.selected_tab(), "dosage");
 
-    widget.tab("faqs").click();
     widget
-        .until("FAQs is selected", |m| m.selected_tab() == "faqs")
-        .await;
-    assert_eq!(location_hash(), "#faqs");
-
-    // Following an in-page link (or editing the address) selects the tab.
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash("precautions")
+        .widget
+        .update(config("lenalidomide.json", Some("faqs")))
         .unwrap();
     widget
-        .until("the new hash selects Precautions", |m| {
-            m.selected_tab() == "precautions"
-        })
+        .until("the update selects FAQs", |m| m.selected_tab() == "faqs")
         .await;
-    set_hash("#");
-}
 
-#[wasm_bindgen_test]
-async fn a_hash_naming_no_tab_opens_the_first() {
-    set_hash("#no-such-tab");
+    // A tab the monograph does not know opens the first one.
     let _network = FakeNetwork::install(vec![Reply::Body(LENALIDOMIDE.into())]);
-    let widget = Mounted::new("lenalidomide.json", true);
-    widget.until_loaded().await;
-    assert_eq!(widget.selected_tab(), "usage");
-    set_hash("#");
+    let other = Mounted::new("lenalidomide.json", Some("no-such-tab"));
+    other.until_loaded().await;
+    assert_eq!(other.selected_tab(), "usage");
 }
 
 #[wasm_bindgen_test]
@@ -370,7 +348,7 @@ async fn a_missing_file_fails_plainly_and_retry_recovers() {
         Reply::Status(404, "Not found".into()),
         Reply::Body(LENALIDOMIDE.into()),
     ]);
-    let widget = Mounted::new("lenalidomide.json", false);
+    let widget = Mounted::new("lenalidomide.json", None);
     let error = widget.until_failed().await;
     assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(
@@ -392,7 +370,7 @@ async fn a_missing_file_fails_plainly_and_retry_recovers() {
 #[wasm_bindgen_test]
 async fn a_server_error_offers_retry() {
     let _network = FakeNetwork::install(vec![Reply::Status(500, "Internal Server Error".into())]);
-    let widget = Mounted::new("lenalidomide.json", false);
+    let widget = Mounted::new("lenalidomide.json", None);
     let error = widget.until_failed().await;
     assert!(error.text_content().unwrap().contains("HTTP status 500"));
     assert!(widget.find(".dm-retry").is_some());
@@ -401,7 +379,7 @@ async fn a_server_error_offers_retry() {
 #[wasm_bindgen_test]
 async fn a_body_that_is_not_json_is_reported() {
     let _network = FakeNetwork::install(vec![Reply::Body("<!doctype html><p>Sign in</p>".into())]);
-    let widget = Mounted::new("lenalidomide.json", false);
+    let widget = Mounted::new("lenalidomide.json", None);
     let error = widget.until_failed().await;
     assert_eq!(
         error.get_attribute("data-error-kind").as_deref(),
@@ -426,7 +404,7 @@ async fn an_invalid_monograph_lists_every_problem() {
             "faqs": [{"question": "Is this drug real?"}]}"#
             .into(),
     )]);
-    let widget = Mounted::new("examplomab.json", false);
+    let widget = Mounted::new("examplomab.json", None);
     let error = widget.until_failed().await;
     assert_eq!(
         error.get_attribute("data-error-kind").as_deref(),
@@ -445,7 +423,7 @@ async fn an_invalid_monograph_lists_every_problem() {
 #[wasm_bindgen_test]
 async fn a_network_failure_offers_retry_and_recovers() {
     let _network = FakeNetwork::install(vec![Reply::NetworkDown, Reply::Body(LENALIDOMIDE.into())]);
-    let widget = Mounted::new("lenalidomide.json", false);
+    let widget = Mounted::new("lenalidomide.json", None);
     let error = widget.until_failed().await;
     assert_eq!(
         error.get_attribute("data-error-kind").as_deref(),
@@ -468,7 +446,7 @@ async fn hostile_content_stays_text_and_runs_nothing() {
         "<img src=x onerror='window.pwned=1'><script>window.pwned=1</script>javascript:window.pwned=1",
     );
     let _network = FakeNetwork::install(vec![Reply::Body(hostile)]);
-    let widget = Mounted::new("lenalidomide.json", false);
+    let widget = Mounted::new("lenalidomide.json", None);
     widget.until_loaded().await;
     for tab in [
         "usage",
@@ -493,7 +471,7 @@ async fn hostile_content_stays_text_and_runs_nothing() {
 #[wasm_bindgen_test]
 async fn destroying_the_widget_empties_its_element() {
     let _network = FakeNetwork::install(vec![Reply::Body(LENALIDOMIDE.into())]);
-    let mut widget = Mounted::new("lenalidomide.json", false);
+    let mut widget = Mounted::new("lenalidomide.json", None);
     widget.until_loaded().await;
     widget.widget.destroy();
     widget

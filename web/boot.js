@@ -1,20 +1,25 @@
-// Starts the standalone page: loads the wasm, then mounts the widget into
-// every element that names a monograph with data-src.
-import init, { mount } from "./drug-monograph/@VERSION@/drug-monograph-core.js";
+// Starts the standalone page and the kiosk: loads the page app's wasm and
+// mounts it. kiosk.html marks its <body> with data-kiosk; `?kiosk` in the
+// address turns the same page into a kiosk too.
+import init, { mountPage } from "./app/drug-monograph-page.js";
 
-const hosts = document.querySelectorAll("[data-src]");
+const root = document.getElementById("app");
+const kiosk = "kiosk" in document.body.dataset;
 const LOAD_FAILED =
   "This medicine information could not be loaded. Please check your connection and reload the page.";
 
+if (kiosk && "serviceWorker" in navigator) {
+  // The kiosk must keep working when the network drops.
+  navigator.serviceWorker.register("sw.js").catch((error) => {
+    console.warn("drug-monograph: offline copy unavailable", error);
+  });
+}
+
 try {
   await init();
-  for (const host of hosts) {
-    mount(host, host, { src: host.dataset.src, syncHash: true });
-  }
+  mountPage(root, root.dataset.catalog, kiosk);
 } catch (error) {
-  console.error("drug-monograph: the widget could not start", error);
-  for (const host of hosts) {
-    host.textContent = LOAD_FAILED;
-    host.setAttribute("role", "alert");
-  }
+  console.error("drug-monograph: the page could not start", error);
+  root.textContent = LOAD_FAILED;
+  root.setAttribute("role", "alert");
 }

@@ -8,10 +8,12 @@ mod monograph_app;
 mod monograph_view;
 mod panels;
 mod rich_text;
+mod stale;
 mod tab_list;
 
 pub use failure::{Failure, FailureProps};
 pub use loading::Loading;
-pub use monograph_app::{MonographApp, MonographAppProps};
+pub use monograph_app::{next_id_prefix, MonographApp, MonographAppProps};
 pub use monograph_view::{MonographView, MonographViewProps};
+pub use stale::Stale;
 pub use tab_list::{TabList, TabListProps};

@@ -44,6 +44,9 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
         strings,
     };
 
+    // The widget's own labels are in the interface language; the clinical
+    // text keeps the monograph's, so each is read aloud in its own voice.
+    let content_lang = monograph.language.clone();
     let panel = |tab: Tab| {
         let content = match tab {
             Tab::Usage => monograph.usage.as_ref().map(|s| panels::usage(s, &cx)),
@@ -75,23 +78,28 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 hidden={tab != active}
             >
                 { heading(level + 1, "dm-panel-heading", None, html! { tab.label(strings) }) }
-                { content }
+                <div class="dm-panel-body" lang={content_lang.clone()}>{ content }</div>
             </section>
         }
     };
 
     html! {
-        <article class="dm" part="monograph" lang={monograph.language.clone()} aria-labelledby={title_id.clone()}>
+        <article class="dm" part="monograph" lang={strings.language} aria-labelledby={title_id.clone()}>
             <header class="dm-header" part="header">
-                { heading(level, "dm-title", Some(title_id), html! { monograph.title.clone() }) }
+                { heading(level, "dm-title", Some(title_id), html! {
+                    <span lang={content_lang.clone()}>{ monograph.title.clone() }</span>
+                }) }
                 <p class="dm-generic">
                     <span class="dm-label">{ strings.generic_name }</span>
-                    { " " }{ monograph.generic_name.clone() }
+                    { " " }<span lang={content_lang.clone()}>{ monograph.generic_name.clone() }</span>
                 </p>
             </header>
             // Outside the tabs, so it is in view whichever panel is open.
             <div class="dm-disclaimer" part="disclaimer">
-                <p><strong>{ strings.disclaimer }</strong>{ " " }{ rich_text(&monograph.disclaimer) }</p>
+                <p>
+                    <strong>{ strings.disclaimer }</strong>{ " " }
+                    <span lang={content_lang.clone()}>{ rich_text(&monograph.disclaimer) }</span>
+                </p>
             </div>
             <TabList
                 tabs={tabs.clone()}
@@ -102,6 +110,31 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 onselect={props.onselect.clone()}
             />
             { for tabs.into_iter().map(panel) }
+            { about(monograph, strings) }
         </article>
+    }
+}
+
+/// Where the text comes from and when it was reviewed, so a patient (and a
+/// printout) can judge how current it is. Missing facts are said to be
+/// missing rather than left out.
+fn about(monograph: &Monograph, strings: &Strings) -> Html {
+    let fact = |label: &'static str, value: &Option<String>| {
+        html! {
+            <>
+                <dt>{ label }</dt>
+                <dd>{ value.clone().unwrap_or_else(|| strings.not_recorded.to_owned()) }</dd>
+            </>
+        }
+    };
+    html! {
+        <footer class="dm-about" part="about">
+            <p class="dm-about-heading"><strong>{ strings.about_heading }</strong></p>
+            <dl class="dm-facts">
+                { fact(strings.source, &monograph.source) }
+                { fact(strings.last_reviewed, &monograph.last_reviewed) }
+                { fact(strings.next_review, &monograph.next_review) }
+            </dl>
+        </footer>
     }
 }

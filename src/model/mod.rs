@@ -19,8 +19,11 @@ mod value;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use json::{json_schema, to_json};
-pub use validate::{validate, Problem};
+pub use validate::{validate, validate_catalog, Problem};
 pub use value::Value;
+
+/// The only catalog format version this widget reads.
+pub const CATALOG_VERSION: u32 = 1;
 
 /// The only format version this widget reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -312,4 +315,24 @@ pub struct Monograph {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub faqs: Vec<Faq>,
     pub disclaimer: RichText,
+}
+
+/// One monograph in the catalog (`content/index.json`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogEntry {
+    pub id: String,
+    pub title: String,
+    pub generic_name: String,
+    pub brand_names: Vec<String>,
+    pub language: String,
+    pub codes: Codes,
+    pub last_reviewed: Option<String>,
+    /// The monograph's file name, beside the catalog.
+    pub file: String,
+}
+
+/// The list of monographs a site publishes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    pub entries: Vec<CatalogEntry>,
 }

@@ -433,12 +433,16 @@ fn is_calendar_date(date: &str) -> bool {
 }
 
 fn schema_version(cx: &mut Checker, value: &Value, path: &str) -> Option<u32> {
+    version(cx, value, path, SCHEMA_VERSION)
+}
+
+fn version(cx: &mut Checker, value: &Value, path: &str, supported: u32) -> Option<u32> {
     match value {
-        Value::Number(n) if *n == f64::from(SCHEMA_VERSION) => Some(SCHEMA_VERSION),
+        Value::Number(n) if *n == f64::from(supported) => Some(supported),
         Value::Number(n) => {
             cx.report(
                 path,
-                format!("unsupported version {n} (this widget reads version {SCHEMA_VERSION})"),
+                format!("unsupported version {n} (this widget reads version {supported})"),
             );
             None
         }
@@ -503,4 +507,65 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
         return None;
     }
     Some(monograph)
+}
+
+/// Validates a parsed catalog (`content/index.json`).
+pub fn validate_catalog(value: &Value) -> Result<Catalog, Vec<Problem>> {
+    let mut cx = Checker::default();
+    let catalog = catalog(&mut cx, value);
+    match catalog {
+        Some(catalog) if cx.problems.is_empty() => Ok(catalog),
+        _ => Err(cx.problems),
+    }
+}
+
+fn catalog(cx: &mut Checker, value: &Value) -> Option<Catalog> {
+    let mut fields = Fields::of(cx, value, "")?;
+    let version = fields.required(cx, "catalog_version", |cx, v, p| {
+        version(cx, v, p, CATALOG_VERSION)
+    });
+    let entries = fields.required(cx, "monographs", |cx, v, p| list(cx, v, p, catalog_entry));
+    fields.finish(cx);
+    version?;
+    Some(Catalog { entries: entries? })
+}
+
+fn catalog_entry(cx: &mut Checker, value: &Value, path: &str) -> Option<CatalogEntry> {
+    let mut fields = Fields::of(cx, value, path)?;
+    let id = fields.required(cx, "id", slug);
+    let title = fields.required(cx, "title", text);
+    let generic_name = fields.required(cx, "generic_name", text);
+    let brand_names = fields.optional(cx, "brand_names", |cx, v, p| list(cx, v, p, text));
+    let language = fields.required(cx, "language", language);
+    let codes = fields.optional(cx, "codes", codes);
+    let last_reviewed = fields.optional(cx, "last_reviewed", date);
+    let file = fields.required(cx, "file", file_name);
+    fields.finish(cx);
+    Some(CatalogEntry {
+        id: id?,
+        title: title?,
+        generic_name: generic_name?,
+        brand_names: brand_names?.unwrap_or_default(),
+        language: language?,
+        codes: codes?.unwrap_or_default(),
+        last_reviewed: last_reviewed?,
+        file: file?,
+    })
+}
+
+/// A file beside the catalog: no folders, so a catalog can only point at
+/// monographs published with it.
+fn file_name(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+    let name = text(cx, value, path)?;
+    let plain = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !plain || !name.ends_with(".json") || name.starts_with('.') {
+        cx.report(
+            path,
+            "expected a file name ending in .json, such as \"lenalidomide.json\"",
+        );
+        return None;
+    }
+    Some(name)
 }

@@ -3,8 +3,10 @@
 //! the monograph file and is never translated by the widget.
 
 mod en;
+mod es;
 
 pub use en::ENGLISH;
+pub use es::SPANISH;
 
 /// The words of the widget's own interface.
 #[derive(Debug, PartialEq, Eq)]
@@ -35,13 +37,53 @@ pub struct Strings {
     pub technical_details: &'static str,
     pub retry: &'static str,
     pub crashed: &'static str,
+    /// The language's own name, for the language switch.
+    pub language_name: &'static str,
+    pub about_heading: &'static str,
+    pub source: &'static str,
+    pub last_reviewed: &'static str,
+    pub next_review: &'static str,
+    pub not_recorded: &'static str,
+    /// Shown when the information came from the offline copy.
+    pub stale: &'static str,
+    pub brand_names: &'static str,
+    pub site_title: &'static str,
+    pub skip_to_content: &'static str,
+    pub search_label: &'static str,
+    pub results_one: &'static str,
+    /// `{count}` is replaced by the number.
+    pub results_many: &'static str,
+    pub no_results: &'static str,
+    pub all_medicines: &'static str,
+    pub text_size: &'static str,
+    pub language_label: &'static str,
+    pub print: &'static str,
+    pub page_address: &'static str,
+    pub idle_title: &'static str,
+    /// `{seconds}` is replaced by the seconds left.
+    pub idle_message: &'static str,
+    pub still_reading: &'static str,
+    pub take_home: &'static str,
+    pub take_home_hint: &'static str,
+    pub read_aloud: &'static str,
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub stop: &'static str,
+}
+
+/// Every interface language, in the order the language switch shows them.
+pub const LANGUAGES: [&Strings; 2] = [&ENGLISH, &SPANISH];
+
+/// Replaces `{name}` in a template string.
+pub fn fill(template: &str, name: &str, value: impl std::fmt::Display) -> String {
+    template.replace(&format!("{{{name}}}"), &value.to_string())
 }
 
 /// The interface strings for a BCP 47 language tag such as `en-GB`,
 /// matched on the primary language; English when none matches.
 pub fn for_language(tag: &str) -> &'static Strings {
     let primary = tag.split(['-', '_']).next().unwrap_or_default();
-    [&ENGLISH]
+    LANGUAGES
         .into_iter()
         .find(|strings| strings.language.eq_ignore_ascii_case(primary))
         .unwrap_or(&ENGLISH)

@@ -136,7 +136,8 @@ pub fn section_blocks(monograph: &Monograph, tab: Tab) -> Vec<String> {
 }
 
 /// Every block a reader meets, in the order the widget shows them: title,
-/// generic name, disclaimer, then each present section.
+/// generic name, disclaimer, each present section, then the source and
+/// review dates that are recorded.
 pub fn reading_order_blocks(monograph: &Monograph) -> Vec<String> {
     let mut blocks = vec![
         monograph.title.clone(),
@@ -146,6 +147,12 @@ pub fn reading_order_blocks(monograph: &Monograph) -> Vec<String> {
     for tab in Tab::present_in(monograph) {
         blocks.extend(section_blocks(monograph, tab));
     }
+    let facts = [
+        &monograph.source,
+        &monograph.last_reviewed,
+        &monograph.next_review,
+    ];
+    blocks.extend(facts.into_iter().flatten().cloned());
     blocks
 }
 

@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Writes the kiosk's service worker, <dist>/sw.js, from web/sw.js: the list of
+// files to cache for offline use and the cache version.
+//
+//   node scripts/precache.mjs [dist] [--template web/sw.js]
+//
+// Run by scripts/build once the bundle is complete. The precache list is the
+// kiosk and standalone pages with their start-up script, everything under
+// app/ (the page app's wasm and glue) and styles/, the current release's
+// widget.css, the catalog content/index.json, and every monograph the catalog
+// names (read from the catalog, not globbed: a file left in content/ but
+// dropped from the catalog is not shipped to kiosks, and a file the catalog
+// names but the bundle lacks is an error here rather than a failed install on
+// every kiosk).
+//
+// The cache version is the package version (Cargo.toml) plus a short hash of
+// the names and contents of the precached files: any change to what the
+// kiosk shows makes a new version, hence a new cache that replaces the old
+// one; a rebuild with identical files keeps the version, so kiosks download
+// nothing again.
+//
+// A bundle without kiosk.html has no page that registers the worker: nothing
+// is written (with a notice), so the build keeps working while there is no kiosk.
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DEFAULT_TEMPLATE = path.join(REPO_ROOT, 'web', 'sw.js');
+
+// Placeholders in web/sw.js; the template stays valid JavaScript with them.
+const VERSION_PLACEHOLDER = '"@CACHE_VERSION@"';
+const LIST_PLACEHOLDER = '[/* @PRECACHE@ */]';
+
+// A catalog's file names become URLs under content/: plain names only.
+const CONTENT_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;
+
+class PrecacheError extends Error {}
+
+/** The [package] version in Cargo.toml. */
+export function packageVersion(cargoToml = path.join(REPO_ROOT, 'Cargo.toml')) {
+  let section = '';
+  for (const line of fs.readFileSync(cargoToml, 'utf8').split('\n')) {
+    const header = line.match(/^\s*\[([^\]]+)\]/);
+    if (header) section = header[1].trim();
+    const version = section === 'package' && line.match(/^\s*version\s*=\s*"([^"]+)"/);
+    if (version) return version[1];
+  }
+  throw new PrecacheError(`no [package] version in ${cargoToml}`);
+}
+
+function isFile(file) {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** Every file under dir (relative to root, '/'-separated), sorted. */
+function filesUnder(root, dir) {
+  const abs = path.join(root, dir);
+  if (!fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new PrecacheError(`${abs}/ is missing (the kiosk needs it)`);
+  }
+  return fs
+    .readdirSync(abs, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The monograph files the catalog names, checked. */
+function catalogFiles(dist) {
+  const catalogPath = path.join(dist, 'content', 'index.json');
+  let catalog;
+  try {
+    catalog = JSON.parse(fs.readFileSync(catalogPath, 'utf8'));
+  } catch (error) {
+    throw new PrecacheError(`cannot read the catalog ${catalogPath}: ${error.message}`);
+  }
+  if (!Array.isArray(catalog?.monographs)) {
+    throw new PrecacheError(`${catalogPath}: "monographs" is not a list`);
+  }
+  const problems = [];
+  const files = [];
+  catalog.monographs.forEach((entry, i) => {
+    const file = entry?.file;
+    const where = `${catalogPath}: monographs[${i}]${entry?.id ? ` (${entry.id})` : ''}`;
+    if (typeof file !== 'string' || !CONTENT_FILE.test(file)) {
+      problems.push(`${where}: "file" must be a plain file name ending in .json, found ${JSON.stringify(file)}`);
+    } else if (!isFile(path.join(dist, 'content', file))) {
+      problems.push(`${where}: content/${file} is missing from the bundle`);
+    } else {
+      files.push(`content/${file}`);
+    }
+  });
+  if (problems.length) throw new PrecacheError(problems.join('\n'));
+  if (!files.length) throw new PrecacheError(`${catalogPath}: the catalog lists no monographs`);
+  return files;
+}
+
+/** The precache list for a bundle (URLs relative to its root), sorted. */
+export function precacheList(dist, version = packageVersion()) {
+  const required = [
+    'kiosk.html',
+    'index.html',
+    'boot.js',
+    'app/drug-monograph-page.js',
+    'app/drug-monograph-page_bg.wasm',
+    'styles/page.css',
+    `drug-monograph/${version}/widget.css`,
+    'content/index.json',
+  ];
+  const missing = required.filter((file) => !isFile(path.join(dist, file)));
+  if (missing.length) {
+    throw new PrecacheError(`missing from ${dist}: ${missing.join(', ')}`);
+  }
+  const urls = new Set([
+    ...required,
+    ...filesUnder(dist, 'app'),
+    ...filesUnder(dist, 'styles'),
+    ...catalogFiles(dist),
+  ]);
+  return [...urls].sort();
+}
+
+/** Package version + the first 12 hex digits of a SHA-256 over names and contents. */
+export function cacheVersion(dist, urls, version = packageVersion()) {
+  const hash = crypto.createHash('sha256');
+  for (const url of urls) {
+    const body = fs.readFileSync(path.join(dist, url));
+    // Name, length, contents: unambiguous, and a renamed file changes it too.
+    hash.update(`${url}\0${body.length}\0`);
+    hash.update(body);
+  }
+  return `${version}-${hash.digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * Writes <dist>/sw.js. Returns { written: false } when the bundle has no
+ * kiosk page, else { written: true, version, cacheName, urls, bytes, file }.
+ */
+export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
+  dist = path.resolve(dist);
+  if (!fs.statSync(dist, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new PrecacheError(`${dist} is not a folder: build the bundle first (scripts/build)`);
+  }
+  if (!isFile(path.join(dist, 'kiosk.html'))) return { written: false, dist };
+
+  const pkg = packageVersion();
+  const urls = precacheList(dist, pkg);
+  const version = cacheVersion(dist, urls, pkg);
+
+  const source = fs.readFileSync(template, 'utf8');
+  for (const placeholder of [VERSION_PLACEHOLDER, LIST_PLACEHOLDER]) {
+    const count = source.split(placeholder).length - 1;
+    if (count !== 1) {
+      throw new PrecacheError(`${template}: expected the placeholder ${placeholder} once, found it ${count} times`);
+    }
+  }
+  const output = source
+    .replace(VERSION_PLACEHOLDER, () => JSON.stringify(version))
+    .replace(LIST_PLACEHOLDER, () => JSON.stringify(urls, null, 2));
+  const file = path.join(dist, 'sw.js');
+  fs.writeFileSync(file, output);
+
+  const bytes = urls.reduce((sum, url) => sum + fs.statSync(path.join(dist, url)).size, 0);
+  return { written: true, dist, file, version, cacheName: `drug-monograph-${version}`, urls, bytes };
+}
+
+function parseArgs(argv) {
+  const opts = { dist: 'dist', template: DEFAULT_TEMPLATE };
+  let positional = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--template') {
+      if (i + 1 >= argv.length) throw new PrecacheError('--template needs a file');
+      opts.template = argv[++i];
+    } else if (arg === '-h' || arg === '--help') {
+      console.log('Usage: node scripts/precache.mjs [dist] [--template web/sw.js]');
+      process.exit(0);
+    } else if (arg.startsWith('-') || positional++ > 0) {
+      throw new PrecacheError(`unknown argument ${arg}`);
+    } else {
+      opts.dist = arg;
+    }
+  }
+  return opts;
+}
+
+/** file relative to the current folder when inside it, else absolute. */
+function shortPath(file) {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  try {
+    const { dist, template } = parseArgs(process.argv.slice(2));
+    const result = writeServiceWorker(dist, { template });
+    if (!result.written) {
+      console.log(`precache: no kiosk.html in ${result.dist}: no service worker written`);
+    } else {
+      console.log(
+        `precache: ${result.urls.length} files (${result.bytes.toLocaleString('en-US')} bytes), ` +
+          `cache version ${result.version} -> ${shortPath(result.file)}`,
+      );
+    }
+  } catch (error) {
+    console.error(`precache: ${error instanceof PrecacheError ? error.message : error.stack || error}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,20 @@
+//! The standalone page and the clinic kiosk: a catalog of monographs with
+//! routes in the address, text size, language, print, and for the kiosk an
+//! inactivity reset, a QR code to take the page home, and read-aloud.
+//! Compiled only with the `page` feature, so the embeddable widget stays small.
+
+mod app;
+mod catalog;
+mod idle;
+mod monograph_page;
+mod read_aloud;
+pub mod route;
+pub mod search;
+pub mod settings;
+mod storage;
+pub mod take_home;
+mod toolbar;
+
+pub use app::{PageApp, PageAppProps};
+pub use catalog::{CatalogView, CatalogViewProps};
+pub use settings::PageSettings;

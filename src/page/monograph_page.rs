@@ -1,0 +1,65 @@
+use super::read_aloud::ReadAloud;
+use super::take_home::TakeHome;
+use crate::components::{next_id_prefix, Failure, Loading, MonographView, Stale};
+use crate::hooks::{use_load, Load};
+use crate::model::validate;
+use crate::reading::tab_text;
+use crate::strings::Strings;
+use crate::tab::Tab;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MonographPageProps {
+    /// Address of the monograph JSON.
+    pub src: AttrValue,
+    /// The tab the address names.
+    pub tab: Option<Tab>,
+    /// Called when the patient opens another tab.
+    pub ontab: Callback<Tab>,
+    /// The public address of the page, without its route, for the QR code;
+    /// `None` hides "Take this home".
+    pub share_base: Option<AttrValue>,
+    /// Interface language.
+    pub strings: &'static Strings,
+}
+
+/// One monograph on the standalone page or the kiosk, with read-aloud and,
+/// on the kiosk, a QR code to take it home.
+#[function_component]
+pub fn MonographPage(props: &MonographPageProps) -> Html {
+    let id_prefix = use_memo((), |_| next_id_prefix());
+    let loader = use_load(props.src.clone(), validate);
+    let strings = props.strings;
+    match &*loader.state {
+        Load::Loading => html! { <Loading {strings} /> },
+        Load::Failed(error) => html! {
+            <Failure error={error.clone()} heading_level={1} onretry={loader.retry.clone()} {strings} />
+        },
+        Load::Loaded { value, offline } => {
+            let active = Tab::resolve(props.tab, value);
+            let share = props.share_base.as_ref().map(|base| {
+                let url = format!("{base}#/{}/{}", value.id, active.slug());
+                html! { <TakeHome url={AttrValue::from(url)} {strings} /> }
+            });
+            html! {
+                <>
+                    if *offline { <Stale {strings} /> }
+                    <ReadAloud
+                        text={AttrValue::from(tab_text(value, active))}
+                        lang={AttrValue::from(value.language.clone())}
+                        {strings}
+                    />
+                    <MonographView
+                        monograph={value.clone()}
+                        {active}
+                        id_prefix={(*id_prefix).clone()}
+                        heading_level={1}
+                        onselect={props.ontab.clone()}
+                        {strings}
+                    />
+                    { share }
+                </>
+            }
+        }
+    }
+}
