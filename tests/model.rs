@@ -634,3 +634,36 @@ fn a_repeated_key_is_reported_instead_of_one_value_silently_winning() {
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(shown, ["title: appears more than once; keep only one"]);
 }
+
+#[test]
+fn the_catalog_validates_and_lists_every_monograph_file() {
+    let text = common::read_content("index.json");
+    let value: drug_monograph::model::Value =
+        serde_json::from_str(&text).expect("index.json is JSON");
+    let catalog = drug_monograph::model::validate_catalog(&value)
+        .unwrap_or_else(|problems| panic!("{}", common::listed(&problems)));
+    for entry in &catalog.entries {
+        let monograph = common::validate_str(&common::read_content(&entry.file))
+            .unwrap_or_else(|problems| panic!("{}: {}", entry.file, common::listed(&problems)));
+        assert_eq!(monograph.id, entry.id);
+        assert_eq!(monograph.title, entry.title);
+    }
+    assert!(catalog
+        .entries
+        .iter()
+        .any(|entry| entry.id == "lenalidomide"));
+}
+
+#[test]
+fn a_catalog_cannot_point_outside_its_folder() {
+    let text = r#"{"catalog_version": 1, "monographs": [
+        {"id": "examplomab", "title": "Examplomab (fictional test drug)",
+         "generic_name": "examplomab", "language": "en", "file": "../secrets.json"}]}"#;
+    let value: drug_monograph::model::Value = serde_json::from_str(text).unwrap();
+    let problems = drug_monograph::model::validate_catalog(&value).expect_err("must be refused");
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        ["monographs[0].file: expected a file name ending in .json, such as \"lenalidomide.json\""]
+    );
+}

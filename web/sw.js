@@ -143,9 +143,9 @@ async function savedCopy(key) {
 // a request after the new one deleted the old cache. So read with
 // caches.match(…, { cacheName }), and write only into a cache that exists.
 function fromCache(key, options = {}) {
-  return caches.open(CACHE_NAME).then((c) => c.match(key, options));
+  return caches.match(key, { ...options, cacheName: CACHE_NAME });
 }
 
 async function store(key, response) {
-  await (await caches.open(CACHE_NAME)).put(key, response);
+  if (await caches.has(CACHE_NAME)) await (await caches.open(CACHE_NAME)).put(key, response);
 }

@@ -5,10 +5,11 @@
 //! problem or a generated file is out of date, 2 when the command line is
 //! wrong (an unknown command or option, a path that does not exist).
 
-use super::catalog::{self, Entry};
+use super::catalog;
 use super::diagnostic::{Diagnostic, LineIndex, Severity};
 use super::{check, convert, dates, json_file};
 use crate::model;
+use crate::model::CatalogEntry;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -375,7 +376,7 @@ fn index_command(args: &[String], out: &mut dyn Write) -> Outcome {
         return Err(format!("{} is not a directory", dir.display()));
     }
     let mut ok = true;
-    let mut entries: Vec<(Entry, PathBuf)> = Vec::new();
+    let mut entries: Vec<(CatalogEntry, PathBuf)> = Vec::new();
     for file in files_in(dir, is_monograph_json)? {
         let Some(text) = read(out, &file) else {
             ok = false;
@@ -388,7 +389,7 @@ fn index_command(args: &[String], out: &mut dyn Write) -> Outcome {
             }
             Ok(monograph) => {
                 let name = file.file_name().unwrap_or_default().to_string_lossy();
-                let entry = Entry::new(&monograph, &name);
+                let entry = CatalogEntry::new(&monograph, &name);
                 if let Some((_, other)) = entries
                     .iter()
                     .find(|(e, _)| e.id == entry.id && e.language == entry.language)
@@ -419,7 +420,7 @@ fn index_command(args: &[String], out: &mut dyn Write) -> Outcome {
         );
         return Ok(false);
     }
-    let entries: Vec<Entry> = entries.into_iter().map(|(e, _)| e).collect();
+    let entries: Vec<CatalogEntry> = entries.into_iter().map(|(e, _)| e).collect();
     let index = catalog::to_json(&entries);
     generated(
         out,

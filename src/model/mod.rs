@@ -319,6 +319,7 @@ pub struct Monograph {
 
 /// One monograph in the catalog (`content/index.json`).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct CatalogEntry {
     pub id: String,
     pub title: String,
@@ -329,6 +330,22 @@ pub struct CatalogEntry {
     pub last_reviewed: Option<String>,
     /// The monograph's file name, beside the catalog.
     pub file: String,
+}
+
+impl CatalogEntry {
+    /// The catalog's entry for `monograph`, published as `file`.
+    pub fn new(monograph: &Monograph, file: &str) -> CatalogEntry {
+        CatalogEntry {
+            id: monograph.id.clone(),
+            title: monograph.title.clone(),
+            generic_name: monograph.generic_name.clone(),
+            brand_names: monograph.brand_names.clone(),
+            language: monograph.language.clone(),
+            codes: monograph.codes.clone(),
+            last_reviewed: monograph.last_reviewed.clone(),
+            file: file.to_owned(),
+        }
+    }
 }
 
 /// The list of monographs a site publishes.

@@ -204,6 +204,30 @@ describe('offline kiosk (service worker)', { skip: NO_KIOSK, timeout: TEST_TIMEO
     assert.equal(await page.locator('.dm-stale').count(), 0, 'no stale note while online');
   });
 
+  it('also works under Playwright offline emulation (when it reaches the worker)', { timeout: TEST_TIMEOUT }, async (t) => {
+    // Extra to the required method (stopping the server, next test): only
+    // meaningful if the emulation really cuts the worker's fetches, which the
+    // server can tell: it must see no request at all meanwhile.
+    const seen = [];
+    const onRequest = (request) => seen.push(request.url);
+    server.server.on('request', onRequest);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expectMonographTitle('Lenalidomide');
+      const content = await fetchFromPage('content/lenalidomide.json');
+      if (seen.length) {
+        t.skip(`offline emulation did not reach the service worker (server saw ${seen.join(', ')})`);
+        return;
+      }
+      assert.deepEqual(content, { status: 200, offline: '1' });
+      await page.locator('.dm-stale').first().waitFor({ state: 'visible' });
+    } finally {
+      await context.setOffline(false);
+      server.server.off('request', onRequest);
+    }
+  });
+
   it('keeps showing the monograph and the catalog with the server stopped, after reloads', { timeout: TEST_TIMEOUT }, async () => {
     await stopServer();
     await assert.rejects(fetch(`${baseUrl}kiosk.html`), 'the server is really down');
