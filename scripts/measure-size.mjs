@@ -18,13 +18,16 @@ import { fileURLToPath } from 'node:url';
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 // File lists; @VERSION@ stands for the release folder (see embedVersion).
+// The standalone page opening a monograph: the page app, the catalog and
+// the monograph (the catalog alone is the same minus the monograph).
 export const FIRST_VIEW = [
-  'drug-monograph/@VERSION@/drug-monograph-core.js',
-  'drug-monograph/@VERSION@/drug-monograph-core_bg.wasm',
+  'index.html',
+  'boot.js',
+  'app/drug-monograph-page.js',
+  'app/drug-monograph-page_bg.wasm',
   'drug-monograph/@VERSION@/widget.css',
   'styles/page.css',
-  'boot.js',
-  'index.html',
+  'content/index.json',
   'content/lenalidomide.json',
 ];
 

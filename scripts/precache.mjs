@@ -18,9 +18,6 @@
 // kiosk shows makes a new version, hence a new cache that replaces the old
 // one; a rebuild with identical files keeps the version, so kiosks download
 // nothing again.
-//
-// A bundle without kiosk.html has no page that registers the worker: nothing
-// is written (with a notice), so the build keeps working while there is no kiosk.
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -136,15 +133,16 @@ export function cacheVersion(dist, urls, version = packageVersion()) {
 }
 
 /**
- * Writes <dist>/sw.js. Returns { written: false } when the bundle has no
- * kiosk page, else { written: true, version, cacheName, urls, bytes, file }.
+ * Writes <dist>/sw.js. Returns { version, cacheName, urls, bytes, file }.
  */
 export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
   dist = path.resolve(dist);
   if (!fs.statSync(dist, { throwIfNoEntry: false })?.isDirectory()) {
     throw new PrecacheError(`${dist} is not a folder: build the bundle first (scripts/build)`);
   }
-  if (!isFile(path.join(dist, 'kiosk.html'))) return { written: false, dist };
+  if (!isFile(path.join(dist, 'kiosk.html'))) {
+    throw new PrecacheError(`${dist}/kiosk.html is missing: the worker exists for the kiosk`);
+  }
 
   const pkg = packageVersion();
   const urls = precacheList(dist, pkg);
@@ -164,7 +162,7 @@ export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
   fs.writeFileSync(file, output);
 
   const bytes = urls.reduce((sum, url) => sum + fs.statSync(path.join(dist, url)).size, 0);
-  return { written: true, dist, file, version, cacheName: `drug-monograph-${version}`, urls, bytes };
+  return { dist, file, version, cacheName: `drug-monograph-${version}`, urls, bytes };
 }
 
 function parseArgs(argv) {
@@ -198,14 +196,10 @@ if (isMain) {
   try {
     const { dist, template } = parseArgs(process.argv.slice(2));
     const result = writeServiceWorker(dist, { template });
-    if (!result.written) {
-      console.log(`precache: no kiosk.html in ${result.dist}: no service worker written`);
-    } else {
-      console.log(
-        `precache: ${result.urls.length} files (${result.bytes.toLocaleString('en-US')} bytes), ` +
-          `cache version ${result.version} -> ${shortPath(result.file)}`,
-      );
-    }
+    console.log(
+      `precache: ${result.urls.length} files (${result.bytes.toLocaleString('en-US')} bytes), ` +
+        `cache version ${result.version} -> ${shortPath(result.file)}`,
+    );
   } catch (error) {
     console.error(`precache: ${error instanceof PrecacheError ? error.message : error.stack || error}`);
     process.exit(1);

@@ -5,7 +5,7 @@ use super::route::Route;
 use super::settings::PageSettings;
 use super::storage;
 use super::toolbar::{Toolbar, TEXT_SIZES};
-use crate::components::{Failure, Loading};
+use crate::components::{Failure, Loading, Stale};
 use crate::hooks::{use_load, Load};
 use crate::model::validate_catalog;
 use crate::strings::{for_language, Strings};
@@ -214,8 +214,11 @@ pub fn PageApp(props: &PageAppProps) -> Html {
         (Load::Failed(error), _) => html! {
             <Failure error={error.clone()} heading_level={1} onretry={catalog.retry.clone()} {strings} />
         },
-        (Load::Loaded { value, .. }, Route::Catalog) => html! {
-            <CatalogView catalog={value.clone()} query={AttrValue::from((*query).clone())} {onquery} {strings} />
+        (Load::Loaded { value, offline }, Route::Catalog) => html! {
+            <>
+                if *offline { <Stale {strings} /> }
+                <CatalogView catalog={value.clone()} query={AttrValue::from((*query).clone())} {onquery} {strings} />
+            </>
         },
         (Load::Loaded { .. }, Route::Monograph { tab, .. }) => match &entry {
             Some(entry) => html! {

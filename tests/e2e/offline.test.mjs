@@ -32,11 +32,6 @@ const OFFLINE_HEADER = 'X-Drug-Monograph-Offline';
 const TEST_TIMEOUT = 90_000;
 const WAIT_TIMEOUT = 15_000;
 
-// Until the kiosk page lands (the catalog app), there is nothing to test.
-// TODO(lead): remove this skip once kiosk.html is part of the bundle.
-const NO_KIOSK = fs.existsSync(path.join(DIST, 'kiosk.html'))
-  ? false
-  : `${DIST}/kiosk.html not found: the kiosk page has not landed yet, so the offline tests are skipped`;
 
 let browser;
 let context;
@@ -145,7 +140,7 @@ const fetchFromPage = (url) =>
     [url, OFFLINE_HEADER],
   );
 
-describe('offline kiosk (service worker)', { skip: NO_KIOSK, timeout: TEST_TIMEOUT * 4 }, () => {
+describe('offline kiosk (service worker)', { timeout: TEST_TIMEOUT * 4 }, () => {
   before(async () => {
     ({ urls: precacheUrls, version: cacheName } = readServiceWorker(DIST));
     cacheName = CACHE_PREFIX + cacheName;
@@ -237,6 +232,7 @@ describe('offline kiosk (service worker)', { skip: NO_KIOSK, timeout: TEST_TIMEO
     await expectUsagePanelShows('Multiple Myeloma');
     await page.locator('.dm-stale').first().waitFor({ state: 'visible' });
     assert.deepEqual(await fetchFromPage('content/lenalidomide.json'), { status: 200, offline: '1' });
+    assert.deepEqual(await fetchFromPage('content/index.json'), { status: 200, offline: '1' });
     // Content never cached: the failure goes through, as without a worker.
     assert.equal(await fetchFromPage('content/not-in-the-catalog.json'), 'failed');
 
