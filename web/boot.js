@@ -4,7 +4,7 @@
 import init, { mountPage } from "./app/drug-monograph-page.js";
 
 const root = document.getElementById("app");
-const kiosk = "kiosk" in document.body.dataset;
+const kiosk = "kiosk" in document.body.dataset || new URLSearchParams(location.search).has("kiosk");
 const LOAD_FAILED =
   "This medicine information could not be loaded. Please check your connection and reload the page.";
 

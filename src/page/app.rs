@@ -96,9 +96,10 @@ pub fn PageApp(props: &PageAppProps) -> Html {
                 .and_then(|d| d.document_element())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(root) = root {
+                let percent = f64::from(base * size) / 100.0;
                 let _ = root
                     .style()
-                    .set_property("font-size", &format!("{}%", base * size / 100));
+                    .set_property("font-size", &format!("{percent}%"));
             }
         });
     }
@@ -255,7 +256,9 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     };
     html! {
         <div {class}>
-            <a class="skip-link" href="#page-main" onclick={onskip}>{ strings.skip_to_content }</a>
+            // Its address is this view's, so opening it in a new tab shows the
+            // same page rather than an unknown route.
+            <a class="skip-link" href={route.to_hash()} onclick={onskip}>{ strings.skip_to_content }</a>
             <header class="page-header">
                 <p class="page-site-title">{ strings.site_title }</p>
                 <Toolbar text_size={*text_size} {ontextsize} {onlanguage} {printable} {strings} />
@@ -312,18 +315,21 @@ fn kiosk_guards() -> Vec<EventListener> {
         phase: gloo::events::EventListenerPhase::Capture,
         passive: false,
     };
-    let stay = EventListener::new_with_options(&document, "click", capture, |event| {
-        let link = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-        let here = window().and_then(|w| w.location().origin().ok());
-        if let (Some(link), Some(here)) = (link, here) {
-            if link.origin() != here {
-                event.prevent_default();
+    // A middle click (auxclick) would open the link in a new tab.
+    let stay = |kind| {
+        EventListener::new_with_options(&document, kind, capture, |event| {
+            let link = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            let here = window().and_then(|w| w.location().origin().ok());
+            if let (Some(link), Some(here)) = (link, here) {
+                if link.origin() != here {
+                    event.prevent_default();
+                }
             }
-        }
-    });
-    vec![no_menu, stay]
+        })
+    };
+    vec![no_menu, stay("click"), stay("auxclick")]
 }

@@ -5,6 +5,10 @@
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
+        // Accents typed or pasted as separate combining marks.
+        if ('\u{0300}'..='\u{036f}').contains(&c) {
+            continue;
+        }
         match unaccented(c) {
             Some(plain) => folded.push_str(plain),
             None => folded.push(c),
@@ -61,6 +65,7 @@ mod tests {
     fn folds_case_and_accents() {
         assert_eq!(fold("Léna-LIDÓMIDE Ñ"), "lena-lidomide n");
         assert_eq!(fold("Straße Œuvre"), "strasse oeuvre");
+        assert_eq!(fold("De\u{0301}moquil"), "demoquil");
     }
 
     #[test]

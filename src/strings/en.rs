@@ -49,6 +49,7 @@ pub const ENGLISH: Strings = Strings {
     page_address: "This page:",
     idle_title: "Are you still reading?",
     idle_message: "To protect your privacy, this screen will go back to the start in {seconds} seconds.",
+    idle_message_one: "To protect your privacy, this screen will go back to the start in 1 second.",
     still_reading: "I'm still reading",
     take_home: "Take this home",
     take_home_hint: "Scan this code with your phone's camera to open this page on your phone.",

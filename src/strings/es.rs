@@ -50,6 +50,7 @@ pub const SPANISH: Strings = Strings {
     page_address: "Esta página:",
     idle_title: "¿Sigue leyendo?",
     idle_message: "Para proteger su privacidad, esta pantalla volverá al inicio en {seconds} segundos.",
+    idle_message_one: "Para proteger su privacidad, esta pantalla volverá al inicio en 1 segundo.",
     still_reading: "Sigo leyendo",
     take_home: "Lléveselo a casa",
     take_home_hint: "Escanee este código con la cámara de su teléfono para abrir esta página en su teléfono.",

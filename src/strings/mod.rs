@@ -62,6 +62,7 @@ pub struct Strings {
     pub idle_title: &'static str,
     /// `{seconds}` is replaced by the seconds left.
     pub idle_message: &'static str,
+    pub idle_message_one: &'static str,
     pub still_reading: &'static str,
     pub take_home: &'static str,
     pub take_home_hint: &'static str,

@@ -1,4 +1,5 @@
-// End-to-end tests of the standalone page (dist/index.html) in headless Chromium.
+// End-to-end tests of the standalone page (dist/index.html) with the real
+// Lenalidomide monograph, in headless Chromium.
 //
 //   node --test tests/e2e/
 //
@@ -6,6 +7,12 @@
 // Chromium binary: $CHROMIUM or /usr/bin/chromium. DIST=<folder> serves another folder.
 // The DOM checked here is the widget contract (class names dm-*, tab ids
 // <prefix>-tab-<id>, panels found through aria-controls).
+//
+// index.html opens on the catalog ("All medicines", from content/index.json);
+// the monograph is at index.html#/lenalidomide, each tab at
+// #/lenalidomide/<tab>. The catalog with several (made-up) medicines, search,
+// text size, languages and print are in catalog.test.mjs; the kiosk in
+// kiosk.test.mjs.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +26,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
 const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const CONTENT_GLOB = '**/content/lenalidomide.json';
+const MONOGRAPH_HASH = '#/lenalidomide';
 
 const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -57,10 +65,11 @@ after(async () => {
 // ---------------------------------------------------------------- helpers
 
 /**
- * Opens index.html (plus `hash`) in a fresh browser context that is closed after the test.
+ * Opens index.html plus `hash` (by default the Lenalidomide monograph; '' for the
+ * catalog) in a fresh browser context that is closed after the test.
  * Console errors and uncaught page errors are collected in `errors`.
  */
-async function openPage(t, { hash = '', contextOptions = {}, beforeGoto } = {}) {
+async function openPage(t, { hash = MONOGRAPH_HASH, contextOptions = {}, beforeGoto } = {}) {
   const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
   t.after(() => context.close());
   const page = await context.newPage();
@@ -203,7 +212,23 @@ async function horizontalOverflow(page) {
 
 // ------------------------------------------------------------------ tests
 
-describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 10 }, () => {
+describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () => {
+  it('opens on the catalog, which links to the monograph', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t, { hash: '' });
+    await page.getByRole('heading', { level: 1, name: 'All medicines', exact: true }).waitFor();
+    assert.equal((await page.getByRole('status').textContent()).trim(), '1 medicine found');
+    assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph on the catalog');
+    const link = page.getByRole('link', { name: /^Lenalidomide\b/ });
+    assert.equal(await link.getAttribute('href'), MONOGRAPH_HASH);
+
+    await link.click();
+    await waitForLoaded(page);
+    assert.equal(new URL(page.url()).hash, MONOGRAPH_HASH, 'the address names the monograph');
+    await expectSelected(page, 'usage');
+    assert.equal(await page.title(), 'Lenalidomide – Medicine information');
+    assertNoErrors(errors);
+  });
+
   it('renders the monograph', { timeout: TEST_TIMEOUT }, async (t) => {
     const { page, errors } = await openPage(t);
     await waitForLoaded(page);
@@ -222,6 +247,7 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 10 }, () =>
     const usagePanel = await panelOf(page, tab(page, 'usage'));
     await usagePanel.waitFor({ state: 'visible' });
 
+    const historyBefore = await page.evaluate(() => history.length);
     const dosage = page.getByRole('tab', { name: 'Dosage', exact: true });
     await dosage.click();
     await page.getByRole('tab', { name: 'Dosage', exact: true, selected: true }).waitFor();
@@ -230,7 +256,14 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 10 }, () =>
     await dosagePanel.waitFor({ state: 'visible' });
     await usagePanel.waitFor({ state: 'hidden' });
     assert.equal(await tab(page, 'usage').getAttribute('aria-selected'), 'false');
-    await waitUntil(page, () => location.hash === '#dosage', undefined, 'location.hash is #dosage');
+    await waitUntil(
+      page,
+      () => location.hash === '#/lenalidomide/dosage',
+      undefined,
+      'location.hash is #/lenalidomide/dosage',
+    );
+    // The tab replaces the address rather than adding a history entry.
+    assert.equal(await page.evaluate(() => history.length), historyBefore, 'no history entry per tab');
 
     await page.reload();
     await waitForLoaded(page);
@@ -240,24 +273,37 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 10 }, () =>
   });
 
   it('opens the tab named by a deep link', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t, { hash: '#side-effects' });
+    const { page, errors } = await openPage(t, { hash: '#/lenalidomide/side-effects' });
     await waitForLoaded(page);
     const { tab: selected } = await expectSelected(page, 'side-effects');
     assert.match((await selected.textContent()).trim(), /^Side effects$/i);
+    assert.equal(new URL(page.url()).hash, '#/lenalidomide/side-effects', 'the address is kept');
     assertNoErrors(errors);
   });
 
   it('shows an error with a retry button when the monograph is missing, and recovers', { timeout: TEST_TIMEOUT }, async (t) => {
+    const requests = [];
     const { page, errors } = await openPage(t, {
-      beforeGoto: (page) =>
-        page.route(CONTENT_GLOB, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })),
+      beforeGoto: (page) => {
+        page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+        return page.route(CONTENT_GLOB, (route) =>
+          route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }),
+        );
+      },
     });
     const error = page.locator('.dm-error');
     await error.waitFor({ state: 'visible' });
     assert.equal(await error.getAttribute('role'), 'alert');
+    assert.match(await error.textContent(), /could not be found/, 'the message says the information was not found');
     const retry = error.locator('button.dm-retry');
     await retry.waitFor({ state: 'visible' });
     assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph title while failed');
+    // The catalog loaded (the monograph's file is looked up in it), so only the
+    // monograph failed: the page around it and the way back are still there.
+    const catalogAt = requests.indexOf('/content/index.json');
+    const monographAt = requests.indexOf('/content/lenalidomide.json');
+    assert.ok(catalogAt >= 0 && monographAt > catalogAt, `catalog fetched before the monograph: ${requests.join(', ')}`);
+    await page.locator('.page-back').getByRole('link', { name: 'All medicines', exact: true }).waitFor();
 
     await page.unroute(CONTENT_GLOB);
     await retry.click();
@@ -360,6 +406,10 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 10 }, () =>
     }
     assert.ok(await page.locator('.dm-tablist').isHidden(), 'print: .dm-tablist is hidden');
     assert.ok(await page.locator('.dm-disclaimer').isVisible(), 'print: disclaimer is visible');
+    assert.ok(await page.locator('.page-toolbar').isHidden(), 'print: the toolbar is hidden');
+    const address = page.locator('.page-print-address');
+    assert.ok(await address.isVisible(), 'print: the page address is visible');
+    assert.ok((await address.textContent()).includes(page.url()), `print: the address shows ${page.url()}`);
     assertNoErrors(errors);
   });
 
@@ -367,20 +417,39 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 10 }, () =>
     // 320 x 640 (WCAG 1.4.10 reflow).
     const small = await openPage(t, { contextOptions: { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 } });
     await waitForLoaded(small.page);
+    // The page around the monograph (header, toolbar) must fit too, and so must the catalog.
+    {
+      const o = await horizontalOverflow(small.page);
+      assert.ok(o.scrollWidth <= 320, `320px, monograph: scrollWidth ${o.scrollWidth} > 320; sticking out: ${o.offenders.join(', ')}`);
+    }
     for (const id of TAB_IDS) {
       await tab(small.page, id).click();
       await expectSelected(small.page, id);
       const o = await horizontalOverflow(small.page);
       assert.ok(o.scrollWidth <= 320, `320px, tab ${id}: scrollWidth ${o.scrollWidth} > 320; sticking out: ${o.offenders.join(', ')}`);
     }
+    await small.page.locator('.page-back a').click();
+    await small.page.getByRole('heading', { level: 1, name: 'All medicines', exact: true }).waitFor();
+    {
+      const o = await horizontalOverflow(small.page);
+      assert.ok(o.scrollWidth <= 320, `320px, catalog: scrollWidth ${o.scrollWidth} > 320; sticking out: ${o.offenders.join(', ')}`);
+    }
     assertNoErrors(small.errors);
 
-    // 200% text at 640 px (WCAG 1.4.4 resize text), via the root font size.
+    // 200% text at 640 px (WCAG 1.4.4 resize text), with the page's own text size control.
     const zoomed = await openPage(t, { contextOptions: { viewport: { width: 640, height: 640 }, deviceScaleFactor: 1 } });
     await waitForLoaded(zoomed.page);
-    await zoomed.page.evaluate(() => {
-      document.documentElement.style.fontSize = '200%';
-    });
+    await zoomed.page.getByRole('radio', { name: '200%', exact: true }).check();
+    await waitUntil(
+      zoomed.page,
+      () => getComputedStyle(document.documentElement).fontSize === '32px',
+      undefined,
+      'root font size is 200% (32px)',
+    );
+    {
+      const o = await horizontalOverflow(zoomed.page);
+      assert.ok(o.scrollWidth <= 640, `640px at 200% text, monograph: scrollWidth ${o.scrollWidth} > 640; sticking out: ${o.offenders.join(', ')}`);
+    }
     for (const id of TAB_IDS) {
       await tab(zoomed.page, id).click();
       await expectSelected(zoomed.page, id);

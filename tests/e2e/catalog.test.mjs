@@ -1,0 +1,708 @@
+// End-to-end tests of the catalog page (index.html: search, routes, text size,
+// languages, print, accessibility) in headless Chromium, with made-up medicines.
+//
+//   node --test tests/e2e/
+//
+// Needs a built dist/ (scripts/build), `npm ci` (playwright-core, axe-core) and a
+// Chromium binary: $CHROMIUM or /usr/bin/chromium. DIST=<folder> serves another folder.
+//
+// The pages are served from a temporary copy of dist/ whose content/ holds the
+// fixtures in tests/fixtures/catalog/ instead of the real monographs: four
+// fictional medicines (every title says "(fictional test drug)") with accented
+// brand names (Démoquil, Placébra, Ñandúmax), a generic name that is not in its
+// title (Mockazole nitrate), and one medicine without source or review dates.
+// Their JSON and index.json are generated from the Markdown beside them:
+//
+//   cargo run --quiet --bin monograph -- convert tests/fixtures/catalog/
+//   cargo run --quiet --bin monograph -- index tests/fixtures/catalog/
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
+const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'catalog');
+const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TEST_TIMEOUT = 90_000;
+const WAIT_TIMEOUT = 15_000;
+
+/** The fixture catalog and monographs, as the tests expect to see them. */
+const CATALOG = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'index.json'), 'utf8'));
+const MONOGRAPHS = Object.fromEntries(
+  CATALOG.monographs.map((entry) => [entry.id, JSON.parse(fs.readFileSync(path.join(FIXTURES, entry.file), 'utf8'))]),
+);
+const TITLE = Object.fromEntries(CATALOG.monographs.map((entry) => [entry.id, entry.title]));
+const ALL_IDS = CATALOG.monographs.map((entry) => entry.id);
+
+const EXAMPLOMAB_TABS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
+
+/** The interface strings these tests read (src/strings/en.rs, es.rs). */
+const EN = {
+  allMedicines: 'All medicines',
+  siteTitle: 'Medicine information',
+  search: 'Search by medicine or brand name',
+  one: '1 medicine found',
+  many: (n) => `${n} medicines found`,
+  noResults: 'No medicine matches your search. Check the spelling, or ask your pharmacist.',
+  tabs: ['Usage', 'Dosage', 'Side effects', 'How it works', 'Precautions', 'FAQs'],
+  notFound:
+    'The information for this medicine could not be found. It may have moved. Please try again later or ask your pharmacist.',
+  errorTitle: 'We could not show this medicine information',
+  about: 'About this information',
+  notRecorded: 'Not recorded',
+  textSize: 'Text size',
+  language: 'Language',
+  pageAddress: 'This page:',
+};
+const ES = {
+  allMedicines: 'Todos los medicamentos',
+  siteTitle: 'Información sobre medicamentos',
+  search: 'Buscar por nombre del medicamento o marca',
+  many: (n) => `${n} medicamentos encontrados`,
+  tabs: ['Usos', 'Dosis', 'Efectos secundarios', 'Cómo funciona', 'Precauciones', 'Preguntas frecuentes'],
+  disclaimer: 'Aviso:',
+  generic: 'Nombre genérico:',
+  about: 'Acerca de esta información',
+  textSize: 'Tamaño del texto',
+  language: 'Idioma',
+};
+
+let browser;
+let server;
+let baseUrl;
+let tmpRoot;
+
+before(async () => {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html not found: build the bundle first (scripts/build), or set DIST`);
+  }
+  // dist/ with the fixtures as its content/.
+  tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'drug-monograph-catalog-'));
+  const site = path.join(tmpRoot, 'site');
+  fs.cpSync(DIST, site, { recursive: true });
+  fs.rmSync(path.join(site, 'content'), { recursive: true, force: true });
+  fs.mkdirSync(path.join(site, 'content'));
+  for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
+    fs.copyFileSync(path.join(FIXTURES, file), path.join(site, 'content', file));
+  }
+  server = await startServer({ root: site, port: 0, host: '127.0.0.1' });
+  baseUrl = server.url;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------- helpers
+
+/** A fresh browser context, closed after the test. */
+async function newContext(t, options = {}) {
+  const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'en-US', ...options });
+  t.after(() => context.close());
+  return context;
+}
+
+/**
+ * Opens index.html plus `hash` in a new page of `context` (a fresh context when
+ * none is given). Console errors and uncaught page errors are collected in `errors`.
+ */
+async function openPage(t, { hash = '', context, contextOptions = {} } = {}) {
+  context ??= await newContext(t, contextOptions);
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_TIMEOUT);
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location()?.url || ''})`);
+  });
+  page.on('pageerror', (err) => errors.push(`Uncaught: ${err.stack || err.message}`));
+  await page.goto(`${baseUrl}index.html${hash}`);
+  return { page, context, errors };
+}
+
+function assertNoErrors(errors) {
+  assert.deepEqual(errors, [], `console/page errors:\n  ${errors.join('\n  ')}`);
+}
+
+const search = (page, name = EN.search) => page.getByRole('searchbox', { name, exact: true });
+const status = (page) => page.locator('.page-catalog [role="status"]');
+const results = (page) => page.locator('#page-results a.page-result');
+const tab = (page, id) => page.locator(`[role="tab"][id$="-tab-${id}"]`);
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The result link of a medicine: a link whose accessible name starts with its title. */
+const resultLink = (page, id) => page.getByRole('link', { name: new RegExp(`^${escapeRegExp(TITLE[id])}`) });
+
+/** Like page.waitForFunction, with a clearer message on time-out. */
+async function waitUntil(page, fn, arg, describe) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
+  } catch (err) {
+    const state = await page.evaluate(() => {
+      const el = document.activeElement;
+      return `activeElement=${el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : 'none'}, hash=${location.hash}`;
+    });
+    throw new Error(`${describe} (${state}): ${err.message.split('\n')[0]}`);
+  }
+}
+
+async function waitForCatalog(page, strings = EN) {
+  await page.getByRole('heading', { level: 1, name: strings.allMedicines, exact: true }).waitFor();
+  await status(page).waitFor();
+}
+
+/** Waits until the status region says `text` and the result links are those of `ids`, in order. */
+async function expectResults(page, text, ids) {
+  await waitUntil(
+    page,
+    ({ text, count }) =>
+      document.querySelector('.page-catalog [role="status"]')?.textContent.trim() === text &&
+      document.querySelectorAll('#page-results a.page-result').length === count,
+    { text, count: ids.length },
+    `status "${text}" with ${ids.length} result(s)`,
+  );
+  const hrefs = await results(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.deepEqual(hrefs, ids.map((id) => `#/${id}`), `results for status "${text}"`);
+  for (const id of ids) assert.equal(await resultLink(page, id).count(), 1, `a link named "${TITLE[id]}…"`);
+}
+
+/** Waits for monograph `id` to be shown (its title in the h1). */
+async function waitForMonograph(page, id) {
+  await page.locator('h1.dm-title').filter({ hasText: TITLE[id] }).waitFor({ state: 'visible' });
+  assert.equal((await page.locator('h1.dm-title').textContent()).trim(), TITLE[id]);
+}
+
+/** Waits until tab `id` is the one selected tab and its panel the one visible panel. */
+async function expectSelected(page, id) {
+  const t = tab(page, id);
+  await t.and(page.locator('[aria-selected="true"]')).waitFor({ state: 'attached' });
+  const panel = page.locator(`[id="${await t.getAttribute('aria-controls')}"]`);
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1, 'exactly one tab selected');
+  assert.equal(await page.locator('.dm-panel:not([hidden])').count(), 1, 'exactly one panel shown');
+  return { tab: t, panel };
+}
+
+const hashOf = (page) => new URL(page.url()).hash;
+/** Resolves after the next frame and task, so that the app has handled the last input. */
+const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+/** The "About this information" facts as "Label: value" lines, in order (visible ones only). */
+const aboutFacts = (page) =>
+  page.locator('.dm-about dt').evaluateAll((terms) =>
+    terms
+      .filter((dt) => dt.checkVisibility() && dt.nextElementSibling?.checkVisibility())
+      .map((dt) => `${dt.textContent.trim()} ${dt.nextElementSibling.textContent.trim()}`),
+  );
+const rootFontSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+
+/** A paragraph of the monograph as plain text (spans joined). */
+const plain = (paragraph) => paragraph.map((span) => span.text).join('');
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
+/** Runs axe-core on the document; returns the violations as plain data. */
+async function runAxe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE_PATH });
+  }
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+function formatViolations(state, violations) {
+  return violations
+    .map(
+      (v) =>
+        `[${state}] ${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`).join('\n'),
+    )
+    .join('\n');
+}
+
+// ------------------------------------------------------------------ tests
+
+describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
+  it('lists every medicine and filters as you type by generic or brand name, ignoring case and accents', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t);
+    await waitForCatalog(page);
+    assert.equal(await page.title(), EN.siteTitle);
+    await expectResults(page, EN.many(4), ALL_IDS);
+    // Each result is a link to its medicine's route, named by the title first.
+    for (const id of ALL_IDS) assert.equal(await resultLink(page, id).getAttribute('href'), `#/${id}`);
+    assert.equal(await page.locator('.page-no-results').count(), 0, 'no "no results" text while there are results');
+
+    const box = search(page);
+    // As you type, key by key: "pla" matches Placebon (Testovir) and Placébra
+    // (Samplinib); "placebo" only Placebon.
+    await box.pressSequentially('pla');
+    await expectResults(page, EN.many(2), ['samplinib', 'testovir']);
+    await box.pressSequentially('cebo');
+    await expectResults(page, EN.one, ['testovir']);
+
+    // Brand names, whatever the case and accents of the query and of the name.
+    for (const query of ['DEMOQUIL', 'démoquil', 'Démoquil', 'DÉMOQUIL', 'demoq']) {
+      await box.fill(query);
+      await expectResults(page, EN.one, ['examplomab']);
+    }
+    for (const query of ['nandumax', 'ÑANDÚ', 'placebra']) {
+      await box.fill(query);
+      await expectResults(page, EN.one, ['samplinib']);
+    }
+    await box.fill('PLACÉB');
+    await expectResults(page, EN.many(2), ['samplinib', 'testovir']);
+    // The generic name, which for Mockazole is not in its title.
+    await box.fill('NITRATE');
+    await expectResults(page, EN.one, ['mockazole']);
+    await box.fill('testovír');
+    await expectResults(page, EN.one, ['testovir']);
+    // The title.
+    await box.fill('fictional TEST drug');
+    await expectResults(page, EN.many(4), ALL_IDS);
+
+    // No match: the count says 0 and the no-results text appears.
+    await box.fill('zzqx');
+    await expectResults(page, EN.many(0), []);
+    const none = page.locator('.page-no-results');
+    await none.waitFor({ state: 'visible' });
+    assert.equal(squash(await none.textContent()), EN.noResults);
+
+    // Clearing the box lists everything again.
+    await box.fill('');
+    await expectResults(page, EN.many(4), ALL_IDS);
+    await none.waitFor({ state: 'detached' });
+
+    // The box is labelled, described by the count, and controls the results.
+    assert.equal(await box.getAttribute('aria-describedby'), 'page-search-count');
+    assert.equal(await page.locator('#page-search-count').getAttribute('role'), 'status');
+    assert.equal(await box.getAttribute('aria-controls'), 'page-results');
+    assertNoErrors(errors);
+  });
+
+  it('ignores accents typed as combining marks (decomposed, NFD) too', { timeout: TEST_TIMEOUT }, async (t) => {
+    // "é" can arrive as one character (U+00E9, NFC) or as "e" plus a combining
+    // acute accent (U+0065 U+0301, NFD), e.g. pasted from macOS or some input
+    // methods. Both must find Démoquil, as "démoquil" does.
+    const { page, errors } = await openPage(t);
+    await waitForCatalog(page);
+    const outcomes = {};
+    for (const query of ['de\u0301moquil', 'DE\u0301MOQUIL', 'N\u0303andu\u0301max']) {
+      await search(page).fill(query);
+      await waitUntil(page, (q) => document.querySelector('#page-search')?.value === q, query, 'query typed');
+      await settle(page);
+      outcomes[query.normalize('NFC')] = squash(await status(page).textContent());
+    }
+    assert.deepEqual(
+      outcomes,
+      { démoquil: EN.one, DÉMOQUIL: EN.one, Ñandúmax: EN.one },
+      'decomposed accents (NFD) in the query are ignored like precomposed ones',
+    );
+    assertNoErrors(errors);
+  });
+
+  it('reaches the results from the search box by keyboard, and Enter opens the only result', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t);
+    await waitForCatalog(page);
+    const box = search(page);
+
+    // The skip link comes first and moves the focus to the main content, leaving the address alone.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the main content', exact: true });
+    assert.ok(await skip.evaluate((a) => a === document.activeElement), 'the skip link is the first stop');
+    await page.keyboard.press('Enter');
+    await waitUntil(page, () => document.activeElement?.id === 'page-main', undefined, 'focus on the main content');
+    assert.equal(hashOf(page), '', 'the skip link does not change the address');
+    await waitForCatalog(page);
+
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.matches('a.page-result') ? el.getAttribute('href') : `${el?.tagName.toLowerCase()}${el?.id ? `#${el.id}` : ''}`;
+      });
+
+    // Tab from the box goes to the first result.
+    await box.focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), '#/examplomab', 'Tab from the search box reaches the first result');
+
+    // ArrowDown from the box focuses the first (filtered) result.
+    await box.focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), '#/examplomab', 'ArrowDown focuses the first result');
+    await box.focus();
+    await page.keyboard.type('pla');
+    await expectResults(page, EN.many(2), ['samplinib', 'testovir']);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), '#/samplinib', 'ArrowDown focuses the first of the filtered results');
+
+    // Enter with two results does nothing: the patient has to choose.
+    await box.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'input#page-search', 'focus stays in the box');
+    assert.equal(hashOf(page), '', 'Enter with two results opens nothing');
+    await waitForCatalog(page);
+
+    // Enter with exactly one result opens it.
+    await box.fill('');
+    await page.keyboard.type('DEMOQUIL');
+    await expectResults(page, EN.one, ['examplomab']);
+    await page.keyboard.press('Enter');
+    await waitForMonograph(page, 'examplomab');
+    assert.equal(hashOf(page), '#/examplomab');
+    assertNoErrors(errors);
+  });
+
+  it('gives every medicine and tab its own address: reload, Back, Forward and shared links', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, context, errors } = await openPage(t);
+    await waitForCatalog(page);
+
+    // Open a medicine from the catalog.
+    await resultLink(page, 'examplomab').click();
+    await waitForMonograph(page, 'examplomab');
+    assert.equal(hashOf(page), '#/examplomab');
+    await expectSelected(page, 'usage');
+    assert.equal(await page.title(), `${TITLE.examplomab} – ${EN.siteTitle}`);
+    // Another page is news for screen readers: focus moves to the main content.
+    await waitUntil(page, () => document.activeElement?.id === 'page-main', undefined, 'focus on the main content');
+
+    // A tab replaces the address.
+    await tab(page, 'side-effects').click();
+    await expectSelected(page, 'side-effects');
+    await waitUntil(page, () => location.hash === '#/examplomab/side-effects', undefined, 'address names the tab');
+
+    // Reload: the same medicine and tab.
+    await page.reload();
+    await waitForMonograph(page, 'examplomab');
+    await expectSelected(page, 'side-effects');
+    assert.equal(hashOf(page), '#/examplomab/side-effects');
+
+    // Back: the catalog (tabs are not history entries).
+    await page.goBack();
+    await waitForCatalog(page);
+    assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph on the catalog');
+    assert.ok(['', '#/'].includes(hashOf(page)), `catalog address, not ${page.url()}`);
+    await expectResults(page, EN.many(4), ALL_IDS);
+
+    // Forward: the medicine, with the tab.
+    await page.goForward();
+    await waitForMonograph(page, 'examplomab');
+    await expectSelected(page, 'side-effects');
+    assert.equal(hashOf(page), '#/examplomab/side-effects');
+
+    // The back link.
+    await page.locator('.page-back').getByRole('link', { name: EN.allMedicines, exact: true }).click();
+    await waitForCatalog(page);
+    assert.equal(hashOf(page), '#/');
+
+    // A shared link, opened by someone else: medicine and tab restored.
+    const shared = await openPage(t, { hash: '#/testovir/faqs' });
+    await waitForMonograph(shared.page, 'testovir');
+    await expectSelected(shared.page, 'faqs');
+    assert.equal(hashOf(shared.page), '#/testovir/faqs');
+    // … and in a new page of the same browser.
+    const again = await openPage(t, { context, hash: '#/mockazole/precautions' });
+    await waitForMonograph(again.page, 'mockazole');
+    await expectSelected(again.page, 'precautions');
+
+    // A tab the medicine does not have opens its first tab.
+    const missingTab = await openPage(t, { context, hash: '#/mockazole/dosage' });
+    await waitForMonograph(missingTab.page, 'mockazole');
+    await expectSelected(missingTab.page, 'usage');
+    assert.equal(await tab(missingTab.page, 'dosage').count(), 0, 'Mockazole has no Dosage tab');
+
+    assertNoErrors([...errors, ...shared.errors, ...again.errors, ...missingTab.errors]);
+  });
+
+  it('says clearly when a medicine is not in the catalog, with a link back to it', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t, { hash: '#/no-such-medicine' });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.equal((await alert.getByRole('heading', { level: 1 }).textContent()).trim(), EN.errorTitle);
+    assert.ok(squash(await alert.textContent()).includes(EN.notFound), 'the not-found message');
+    assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph');
+    const back = alert.getByRole('link', { name: EN.allMedicines, exact: true });
+    assert.equal(await back.getAttribute('href'), '#/');
+    await back.click();
+    await waitForCatalog(page);
+    await expectResults(page, EN.many(4), ALL_IDS);
+    assert.equal(hashOf(page), '#/');
+    assertNoErrors(errors);
+  });
+
+  it('shows an error with a retry button when the catalog cannot be loaded, and recovers', { timeout: TEST_TIMEOUT }, async (t) => {
+    const context = await newContext(t);
+    await context.route('**/content/index.json', (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'Unavailable' }));
+    const { page, errors } = await openPage(t, { context });
+    const alert = page.locator('.dm-error[role="alert"]');
+    await alert.waitFor();
+    assert.equal((await alert.getByRole('heading', { level: 1 }).textContent()).trim(), EN.errorTitle);
+    assert.equal(await results(page).count(), 0);
+    // The page around it still works: the toolbar is there.
+    await page.getByRole('group', { name: EN.textSize }).waitFor();
+    await context.unroute('**/content/index.json');
+    await alert.getByRole('button', { name: 'Try again', exact: true }).click();
+    await waitForCatalog(page);
+    await expectResults(page, EN.many(4), ALL_IDS);
+    await alert.waitFor({ state: 'detached' });
+    // The browser's own line about the failed request is the only console error.
+    assert.deepEqual(
+      errors.filter((e) => !(/Failed to load resource/.test(e) && /\b503\b/.test(e))),
+      [],
+      'console/page errors',
+    );
+  });
+
+  it('remembers the text size: reload, new page', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, context, errors } = await openPage(t);
+    await waitForCatalog(page);
+    const normal = await rootFontSize(page);
+    assert.equal(normal, 16, 'Chromium default root size');
+    const radio = (p, size) => p.getByRole('group', { name: EN.textSize }).getByRole('radio', { name: `${size}%`, exact: true });
+    assert.ok(await radio(page, 100).isChecked(), '100% checked at first');
+    const heading = page.getByRole('heading', { level: 1 });
+    const headingSize = () => heading.evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+    const normalHeading = await headingSize();
+
+    await radio(page, 150).check();
+    await waitUntil(page, (px) => parseFloat(getComputedStyle(document.documentElement).fontSize) === px, normal * 1.5, 'root font size 150%');
+    assert.ok(await radio(page, 150).isChecked());
+    assert.ok(!(await radio(page, 100).isChecked()));
+    // The page's text grows with it.
+    assert.equal(await headingSize(), normalHeading * 1.5, 'the heading is 150% too');
+
+    await page.reload();
+    await waitForCatalog(page);
+    assert.equal(await rootFontSize(page), normal * 1.5, 'still 150% after reload');
+    assert.ok(await radio(page, 150).isChecked(), '150% still checked after reload');
+
+    // A new page of the same browser, on a monograph.
+    const other = await openPage(t, { context, hash: '#/examplomab' });
+    await waitForMonograph(other.page, 'examplomab');
+    assert.equal(await rootFontSize(other.page), normal * 1.5, '150% in a new page');
+    assert.ok(await radio(other.page, 150).isChecked(), '150% checked in a new page');
+
+    // Another size, and back.
+    await radio(other.page, 200).check();
+    await waitUntil(other.page, (px) => parseFloat(getComputedStyle(document.documentElement).fontSize) === px, normal * 2, 'root font size 200%');
+    await radio(other.page, 100).check();
+    await waitUntil(other.page, (px) => parseFloat(getComputedStyle(document.documentElement).fontSize) === px, normal, 'root font size 100%');
+
+    // Another browser profile starts at the normal size.
+    const fresh = await openPage(t);
+    await waitForCatalog(fresh.page);
+    assert.equal(await rootFontSize(fresh.page), normal);
+    assert.ok(await radio(fresh.page, 100).isChecked());
+    assertNoErrors([...errors, ...other.errors, ...fresh.errors]);
+  });
+
+  it('speaks Spanish to a Spanish browser, switches both ways, remembers, and never translates clinical text', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t, { contextOptions: { locale: 'es-ES' } });
+    const lang = (p) => p.evaluate(() => document.documentElement.lang);
+    const languageButton = (p, name, groupName) =>
+      p.getByRole('group', { name: groupName }).getByRole('button', { name, exact: true });
+
+    // The catalog in Spanish.
+    await waitForCatalog(page, ES);
+    assert.equal(await lang(page), 'es');
+    assert.equal(await page.title(), ES.siteTitle);
+    await search(page, ES.search).waitFor();
+    await expectResults(page, ES.many(4), ALL_IDS);
+    assert.equal(await languageButton(page, 'Español', ES.language).getAttribute('aria-pressed'), 'true');
+    assert.equal(await languageButton(page, 'English', ES.language).getAttribute('aria-pressed'), 'false');
+    // Each language is named in itself, and marked as such.
+    assert.equal(await languageButton(page, 'English', ES.language).getAttribute('lang'), 'en');
+    // The medicines' names keep their own language.
+    assert.equal(await resultLink(page, 'examplomab').getAttribute('lang'), 'en');
+
+    // A monograph: Spanish labels, English clinical text.
+    await resultLink(page, 'examplomab').click();
+    await waitForMonograph(page, 'examplomab');
+    const tabNames = await page.getByRole('tab').allTextContents();
+    assert.deepEqual(tabNames.map((s) => s.trim()), ES.tabs, 'Spanish tab names');
+    assert.equal(await page.locator('article.dm').getAttribute('lang'), 'es', 'the widget labels are Spanish');
+    const { panel } = await expectSelected(page, 'usage');
+    const body = panel.locator('.dm-panel-body');
+    assert.equal(await body.getAttribute('lang'), 'en', 'the clinical text is marked English');
+    const usage = MONOGRAPHS.examplomab.usage;
+    assert.equal(squash(await body.locator('p').first().textContent()), plain(usage.intro), 'clinical text as written');
+    const items = (await body.locator('li').allTextContents()).map(squash);
+    assert.deepEqual(items, usage.conditions.map((c) => `${c.term}: ${plain(c.text)}`), 'list items as written');
+    assert.equal((await page.locator('h1.dm-title [lang]').getAttribute('lang')), 'en', 'the title is marked English');
+    const disclaimer = page.locator('.dm-disclaimer');
+    assert.equal((await disclaimer.locator('strong').first().textContent()).trim(), ES.disclaimer);
+    assert.equal(squash(await disclaimer.locator('span[lang="en"]').textContent()), plain(MONOGRAPHS.examplomab.disclaimer));
+    assert.ok((await page.locator('.dm-about').textContent()).includes(ES.about), 'the about box is Spanish');
+    await page.getByRole('tab', { name: 'Dosis', exact: true }).click();
+    const dosage = (await expectSelected(page, 'dosage')).panel;
+    assert.equal(squash(await dosage.locator('.dm-panel-body p').first().textContent()), plain(MONOGRAPHS.examplomab.dosage.intro));
+
+    // Switch to English: everything but the clinical text changes.
+    await languageButton(page, 'English', ES.language).click();
+    await page.getByRole('tab', { name: 'Dosage', exact: true, selected: true }).waitFor();
+    assert.equal(await lang(page), 'en');
+    assert.equal(await page.locator('article.dm').getAttribute('lang'), 'en');
+    assert.equal(await languageButton(page, 'English', EN.language).getAttribute('aria-pressed'), 'true');
+    assert.equal(await languageButton(page, 'Español', EN.language).getAttribute('aria-pressed'), 'false');
+    assert.equal(squash(await dosage.locator('.dm-panel-body p').first().textContent()), plain(MONOGRAPHS.examplomab.dosage.intro));
+    assert.equal(await page.title(), `${TITLE.examplomab} – ${EN.siteTitle}`);
+
+    // The choice outlives a reload, although the browser says Spanish.
+    await page.reload();
+    await waitForMonograph(page, 'examplomab');
+    await page.getByRole('tab', { name: 'Dosage', exact: true, selected: true }).waitFor();
+    assert.equal(await lang(page), 'en');
+
+    // And back to Spanish, which is remembered too.
+    await languageButton(page, 'Español', EN.language).click();
+    await page.getByRole('tab', { name: 'Dosis', exact: true, selected: true }).waitFor();
+    assert.equal(await lang(page), 'es');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Dosis', exact: true, selected: true }).waitFor();
+    assert.equal(await lang(page), 'es');
+    await page.locator('.page-back').getByRole('link', { name: ES.allMedicines, exact: true }).click();
+    await waitForCatalog(page, ES);
+
+    // An English browser can choose Spanish too, and keeps it.
+    const english = await openPage(t);
+    await waitForCatalog(english.page);
+    assert.equal(await lang(english.page), 'en');
+    await languageButton(english.page, 'Español', EN.language).click();
+    await waitForCatalog(english.page, ES);
+    await english.page.reload();
+    await waitForCatalog(english.page, ES);
+    assert.equal(await lang(english.page), 'es');
+    assertNoErrors([...errors, ...english.errors]);
+  });
+
+  it('prints every section, the disclaimer, the review facts and the page address, without the page controls', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openPage(t, { hash: '#/examplomab' });
+    await waitForMonograph(page, 'examplomab');
+    await tab(page, 'precautions').click();
+    await expectSelected(page, 'precautions');
+    await waitUntil(page, () => location.hash === '#/examplomab/precautions', undefined, 'address names the tab');
+    // The Print button is there on screen.
+    await page.getByRole('button', { name: 'Print', exact: true }).waitFor();
+
+    await page.emulateMedia({ media: 'print' });
+    const panels = page.locator('.dm-panel');
+    assert.equal(await panels.count(), EXAMPLOMAB_TABS.length);
+    const headings = page.locator('.dm-panel-heading');
+    for (let i = 0; i < EXAMPLOMAB_TABS.length; i++) {
+      assert.ok(await panels.nth(i).isVisible(), `print: panel ${EXAMPLOMAB_TABS[i]} is visible`);
+      const heading = headings.nth(i);
+      assert.equal((await heading.textContent()).trim(), EN.tabs[i]);
+      const box = await heading.boundingBox();
+      assert.ok(box && box.width > 1 && box.height > 1, `print: heading "${EN.tabs[i]}" is laid out (${JSON.stringify(box)})`);
+    }
+    assert.ok(await page.locator('.dm-disclaimer').isVisible(), 'print: the disclaimer');
+    const about = page.locator('.dm-about');
+    assert.ok(await about.isVisible(), 'print: "About this information"');
+    assert.ok(await about.getByText(EN.about, { exact: true }).isVisible(), 'print: the about heading');
+    const m = MONOGRAPHS.examplomab;
+    assert.deepEqual(
+      await aboutFacts(page),
+      [`Source: ${m.source}`, `Last reviewed: ${m.last_reviewed}`, `Next review: ${m.next_review}`],
+      'print: source and review dates',
+    );
+    const address = page.locator('.page-print-address');
+    assert.ok(await address.isVisible(), 'print: the page address');
+    assert.equal(squash(await address.textContent()), `${EN.pageAddress} ${page.url()}`);
+    assert.ok(page.url().endsWith('#/examplomab/precautions'));
+    for (const selector of ['.page-header', '.page-toolbar', '.page-back', '.dm-tablist', '.skip-link']) {
+      assert.ok(await page.locator(selector).isHidden(), `print: ${selector} is hidden`);
+    }
+    assert.equal(await page.locator('.page-catalog').count(), 0, 'print: no catalog');
+
+    // A monograph without source or review dates says so on paper too.
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.page-back a').click();
+    await waitForCatalog(page);
+    await resultLink(page, 'testovir').click();
+    await waitForMonograph(page, 'testovir');
+    await page.emulateMedia({ media: 'print' });
+    assert.deepEqual(
+      await aboutFacts(page),
+      [`Source: ${EN.notRecorded}`, `Last reviewed: ${EN.notRecorded}`, `Next review: ${EN.notRecorded}`],
+      'print: missing facts are said to be missing',
+    );
+    assert.equal(squash(await page.locator('.page-print-address').textContent()), `${EN.pageAddress} ${page.url()}`);
+
+    // The catalog prints as a list, without the search controls.
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.page-back a').click();
+    await waitForCatalog(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('.page-search').isHidden(), 'print: no search box');
+    assert.ok(await page.locator('.page-toolbar').isHidden(), 'print: no toolbar on the catalog');
+    assert.ok(await resultLink(page, 'examplomab').isVisible(), 'print: the list of medicines');
+    assertNoErrors(errors);
+  });
+
+  it('has no axe-core WCAG 2.2 AA violations: catalog (all, filtered, no match), monograph tabs, Spanish', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+    const report = [];
+    const check = async (page, state) => {
+      const violations = await runAxe(page);
+      if (violations.length) report.push(formatViolations(state, violations));
+    };
+
+    const { page, errors } = await openPage(t);
+    await waitForCatalog(page);
+    await expectResults(page, EN.many(4), ALL_IDS);
+    await check(page, 'catalog, empty search');
+    await search(page).fill('placeb');
+    await expectResults(page, EN.many(2), ['samplinib', 'testovir']);
+    await check(page, 'catalog, filtered');
+    await search(page).fill('zzqx');
+    await expectResults(page, EN.many(0), []);
+    await check(page, 'catalog, no match');
+
+    await page.goto(`${baseUrl}index.html#/examplomab`);
+    await waitForMonograph(page, 'examplomab');
+    for (const id of EXAMPLOMAB_TABS) {
+      await tab(page, id).click();
+      await expectSelected(page, id);
+      await check(page, `monograph, tab ${id}`);
+    }
+    await page.goto(`${baseUrl}index.html#/no-such-medicine`);
+    await page.getByRole('alert').waitFor();
+    await check(page, 'unknown medicine');
+
+    const spanish = await openPage(t, { contextOptions: { locale: 'es-ES' } });
+    await waitForCatalog(spanish.page, ES);
+    await check(spanish.page, 'Spanish catalog');
+    await search(spanish.page, ES.search).fill('démoquil');
+    await check(spanish.page, 'Spanish catalog, filtered');
+    await spanish.page.goto(`${baseUrl}index.html#/examplomab/side-effects`);
+    await waitForMonograph(spanish.page, 'examplomab');
+    await expectSelected(spanish.page, 'side-effects');
+    await check(spanish.page, 'Spanish monograph');
+
+    assert.equal(report.length, 0, `axe-core violations:\n${report.join('\n')}`);
+    assertNoErrors([...errors, ...spanish.errors]);
+  });
+});

@@ -1,0 +1,939 @@
+// End-to-end tests of the clinic kiosk (dist/kiosk.html) in headless Chromium:
+// the inactivity reset, touch targets, no selection / context menu / leaving the
+// site, the take-home QR code, read-aloud and accessibility.
+//
+//   node --test tests/e2e/
+//
+// Needs a built dist/ (scripts/build), `npm ci` (playwright-core, axe-core, jsqr,
+// pngjs) and a Chromium binary: $CHROMIUM or /usr/bin/chromium. DIST=<folder>
+// serves another folder.
+//
+// The kiosk is served from dist/ itself, with the real Lenalidomide monograph.
+// Timings are shortened through the address (kiosk.html?idle=N&countdown=N).
+// Service workers are blocked in these contexts (the offline worker has its own
+// tests in offline.test.mjs): every request then goes through Playwright's
+// routing, which keeps anything from leaving the machine. Speech synthesis is
+// replaced by a recording stub (addInitScript) where read-aloud is tested.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
+const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const LENALIDOMIDE = JSON.parse(fs.readFileSync(path.join(DIST, 'content', 'lenalidomide.json'), 'utf8'));
+
+const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TEST_TIMEOUT = 90_000;
+const WAIT_TIMEOUT = 15_000;
+/** Smallest touch target on the kiosk, in CSS px. */
+const MIN_TARGET = 48;
+/** The kiosk's normal text: 125% of Chromium's 16px. */
+const KIOSK_ROOT_PX = 20;
+
+const IDLE_TITLE = 'Are you still reading?';
+const STILL_READING = "I'm still reading";
+const IDLE_MESSAGE = /^To protect your privacy, this screen will go back to the start in (\d+) seconds\.$/;
+const SHARE_BASE = 'https://pharmacy.example/medicines/';
+
+let browser;
+let server;
+let baseUrl;
+
+before(async () => {
+  if (!fs.existsSync(path.join(DIST, 'kiosk.html'))) {
+    throw new Error(`${DIST}/kiosk.html not found: build the bundle first (scripts/build), or set DIST`);
+  }
+  server = await startServer({ root: DIST, port: 0, host: '127.0.0.1' });
+  baseUrl = server.url;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // Belt and braces for the tests of links to other sites: no host name but
+      // the test server's resolves, so not even a DNS query leaves the machine
+      // (a tab opened by a middle click escapes Playwright's routing).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---------------------------------------------------------------- helpers
+
+/**
+ * A fresh kiosk browser context, closed after the test. Every request that is not
+ * for the test server fails and is recorded in `external`.
+ */
+async function newContext(t, options = {}) {
+  const context = await browser.newContext({
+    reducedMotion: 'reduce',
+    locale: 'en-US',
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    serviceWorkers: 'block',
+    ...options,
+  });
+  t.after(() => context.close());
+  const external = [];
+  await context.route(
+    (url) => !url.href.startsWith(baseUrl),
+    (route) => {
+      external.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  context.on('request', (request) => {
+    if (!request.url().startsWith(baseUrl) && !external.includes(request.url())) external.push(request.url());
+  });
+  return { context, external };
+}
+
+/**
+ * Opens kiosk.html plus `query` and `hash` in a new page (of `context`, or of a
+ * fresh context). Console errors and uncaught page errors are collected in `errors`.
+ */
+async function openKiosk(t, { query = '', hash = '', context, contextOptions, speech } = {}) {
+  let external = [];
+  if (!context) ({ context, external } = await newContext(t, contextOptions));
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_TIMEOUT);
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location()?.url || ''})`);
+  });
+  page.on('pageerror', (err) => errors.push(`Uncaught: ${err.stack || err.message}`));
+  if (speech) await page.addInitScript(installSpeechStub, speech);
+  await page.goto(`${baseUrl}kiosk.html${query}${hash}`);
+  return { page, context, errors, external };
+}
+
+function assertNoErrors(errors) {
+  assert.deepEqual(errors, [], `console/page errors:\n  ${errors.join('\n  ')}`);
+}
+
+const tab = (page, id) => page.locator(`[role="tab"][id$="-tab-${id}"]`);
+const hashOf = (page) => new URL(page.url()).hash;
+const idleDialog = (page, title = IDLE_TITLE) => page.getByRole('alertdialog', { name: title, exact: true });
+/** Resolves after the next frame and task, so that the effects of an input event have been handled. */
+const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+const rootFontSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+
+/** Like page.waitForFunction, with a clearer message on time-out. */
+async function waitUntil(page, fn, arg, describe) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
+  } catch (err) {
+    const state = await page.evaluate(() => {
+      const el = document.activeElement;
+      return `activeElement=${el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : 'none'}, hash=${location.hash}`;
+    });
+    throw new Error(`${describe} (${state}): ${err.message.split('\n')[0]}`);
+  }
+}
+
+async function waitForMonograph(page) {
+  await page.locator('h1.dm-title').filter({ hasText: 'Lenalidomide' }).waitFor({ state: 'visible' });
+}
+
+async function waitForCatalog(page, heading = 'All medicines') {
+  await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+}
+
+/** Waits until tab `id` is the one selected tab and its panel is shown. */
+async function expectSelected(page, id) {
+  const t = tab(page, id);
+  await t.and(page.locator('[aria-selected="true"]')).waitFor({ state: 'attached' });
+  const panel = page.locator(`[id="${await t.getAttribute('aria-controls')}"]`);
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1, 'exactly one tab selected');
+  return { tab: t, panel };
+}
+
+/** The seconds the idle dialog says are left. */
+async function secondsLeft(page) {
+  const text = (await page.locator('#page-idle-message').textContent()).trim();
+  const match = text.match(IDLE_MESSAGE);
+  assert.ok(match, `idle message: ${JSON.stringify(text)}`);
+  return Number(match[1]);
+}
+
+/** Scrolls the window so that the middle of `locator` is at viewport height `y`. */
+async function scrollSoThatMiddleIsAt(page, locator, y) {
+  const box = await locator.boundingBox();
+  await page.evaluate((dy) => window.scrollBy(0, dy), box.y + box.height / 2 - y);
+  const after = await locator.boundingBox();
+  assert.ok(Math.abs(after.y + after.height / 2 - y) < 2, `could not scroll ${locator} to y=${y} (page too short?)`);
+  return after;
+}
+
+/** Runs axe-core on the document; returns the violations as plain data. */
+async function runAxe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE_PATH });
+  }
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+function formatViolations(state, violations) {
+  return violations
+    .map(
+      (v) =>
+        `[${state}] ${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`).join('\n'),
+    )
+    .join('\n');
+}
+
+/**
+ * Every interactive element that is rendered (links, buttons, inputs, radio labels,
+ * tabs, anything focusable) whose box is smaller than MIN_TARGET in either direction.
+ */
+function smallTargets(page) {
+  return page.evaluate((min) => {
+    const selector = [
+      'a[href]',
+      'button',
+      'input:not([type="hidden"])',
+      'select',
+      'textarea',
+      'summary',
+      '[role="tab"]',
+      '[role="button"]',
+      'label:has(input[type="radio"])',
+      '[tabindex]:not([tabindex="-1"])',
+    ].join(', ');
+    const seen = [];
+    const small = [];
+    for (const el of document.querySelectorAll(selector)) {
+      if (!el.checkVisibility()) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} "${(el.textContent || el.value || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 30)}"`;
+      seen.push(name);
+      if (r.width < min || r.height < min) small.push(`${name} ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+    }
+    return { seen, small };
+  }, MIN_TARGET);
+}
+
+/** Screenshots the take-home QR code and decodes it; null when it does not decode. */
+async function decodeQr(page) {
+  const svg = page.locator('.page-take-home svg');
+  const png = PNG.sync.read(await svg.screenshot({ animations: 'disabled' }));
+  const pixels = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
+  return jsQR(pixels, png.width, png.height)?.data ?? null;
+}
+
+// ------------------------------------------------------------ speech stub
+
+/**
+ * Runs in the page before its scripts (addInitScript): replaces speechSynthesis
+ * with a stub that reports `voices`, records every call in window.__speech.log and
+ * never speaks. The stub passes the app's `instanceof SpeechSynthesis` and
+ * `instanceof SpeechSynthesisVoice` checks; utterances are plain event targets
+ * (the real constructor refuses a stub voice). window.__speech.finish() ends every
+ * queued utterance (`end` events), setVoices() changes the voices (voiceschanged).
+ */
+function installSpeechStub({ voices }) {
+  const log = [];
+  const queue = [];
+  let paused = false;
+  const makeVoice = ({ name, lang, localService = true, isDefault = false }) =>
+    Object.create(SpeechSynthesisVoice.prototype, {
+      name: { value: name, enumerable: true },
+      voiceURI: { value: name, enumerable: true },
+      lang: { value: lang, enumerable: true },
+      localService: { value: localService, enumerable: true },
+      default: { value: isDefault, enumerable: true },
+    });
+  let list = voices.map(makeVoice);
+  const synth = new EventTarget();
+  Object.setPrototypeOf(synth, SpeechSynthesis.prototype);
+  const later = (fn) => setTimeout(fn, 0);
+  Object.defineProperties(synth, {
+    getVoices: { value: () => list.slice() },
+    speak: {
+      value: (utterance) => {
+        log.push({ method: 'speak', text: utterance.text, lang: utterance.lang, voice: utterance.voice?.lang ?? null });
+        queue.push(utterance);
+      },
+    },
+    pause: { value: () => { log.push({ method: 'pause' }); paused = true; } },
+    resume: { value: () => { log.push({ method: 'resume' }); paused = false; } },
+    cancel: {
+      value: () => {
+        log.push({ method: 'cancel' });
+        // As browsers do: every queued utterance fails with "interrupted", later.
+        for (const utterance of queue.splice(0)) {
+          later(() => {
+            const event = new Event('error');
+            event.error = 'interrupted';
+            utterance.dispatchEvent(event);
+          });
+        }
+      },
+    },
+    paused: { get: () => paused },
+    speaking: { get: () => queue.length > 0 },
+    pending: { get: () => queue.length > 1 },
+    onvoiceschanged: { value: null, writable: true },
+  });
+  class StubUtterance extends EventTarget {
+    constructor(text = '') {
+      super();
+      this.text = String(text);
+      this.lang = '';
+      this.voice = null;
+      this.volume = 1;
+      this.rate = 1;
+      this.pitch = 1;
+    }
+  }
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = StubUtterance;
+  window.__speech = {
+    log,
+    calls: () => log.map((entry) => entry.method),
+    finish() {
+      for (const utterance of queue.splice(0)) utterance.dispatchEvent(new Event('end'));
+    },
+    setVoices(next) {
+      list = next.map(makeVoice);
+      synth.dispatchEvent(new Event('voiceschanged'));
+    },
+  };
+}
+
+const ENGLISH_VOICE = { name: 'Stub English', lang: 'en-US', localService: true };
+const SPANISH_DEFAULT_VOICE = { name: 'Stub Spanish', lang: 'es-ES', localService: true, isDefault: true };
+
+/** What read-aloud says for a tab of Lenalidomide: src/reading.rs, from the JSON. */
+function expectedReading(monograph, id) {
+  const plain = (paragraph) => paragraph.map((span) => span.text).join('');
+  const lines = [];
+  const text = (p) => p && lines.push(plain(p));
+  const items = (list) => list.forEach((item) => lines.push(`${item.term}: ${plain(item.text)}`));
+  switch (id) {
+    case 'usage':
+      text(monograph.usage.intro);
+      items(monograph.usage.conditions);
+      text(monograph.usage.note);
+      break;
+    case 'dosage':
+      text(monograph.dosage.intro);
+      items(monograph.dosage.conditions);
+      text(monograph.dosage.adjustment);
+      break;
+    case 'faqs':
+      for (const faq of monograph.faqs) {
+        lines.push(faq.question);
+        text(faq.answer);
+      }
+      break;
+    default:
+      throw new Error(`no expected reading for ${id}`);
+  }
+  return lines.map((line) => line.split(/\s+/).filter(Boolean).join(' ')).filter(Boolean);
+}
+
+const speechLog = (page) => page.evaluate(() => window.__speech.log.slice());
+const speechCalls = (page) => page.evaluate(() => window.__speech.calls());
+
+// ------------------------------------------------------------------ tests
+
+describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
+  it('warns after inactivity with a countdown, which "I\'m still reading" cancels', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openKiosk(t, { query: '?idle=1&countdown=30', hash: '#/lenalidomide/dosage' });
+    await waitForMonograph(page);
+    await expectSelected(page, 'dosage');
+
+    const dialog = idleDialog(page);
+    await dialog.waitFor();
+    assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+    assert.equal((await page.locator('#page-idle-title').textContent()).trim(), IDLE_TITLE);
+    const first = await secondsLeft(page);
+    assert.ok(first >= 1 && first <= 30, `seconds left: ${first}`);
+    // The answer has the focus, so a keyboard or switch user can give it at once.
+    const still = dialog.getByRole('button', { name: STILL_READING, exact: true });
+    await waitUntil(page, () => document.activeElement?.classList.contains('page-still-reading'), undefined, 'focus on the button');
+    // The seconds count down.
+    await waitUntil(
+      page,
+      (first) => Number(document.querySelector('#page-idle-message')?.textContent.match(/(\d+)/)?.[1]) < first,
+      first,
+      `seconds left fall below ${first}`,
+    );
+    assert.ok((await secondsLeft(page)) < first);
+
+    await still.click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(hashOf(page), '#/lenalidomide/dosage', 'still on the same page');
+    await expectSelected(page, 'dosage');
+
+    // And by keyboard: Enter on the focused answer.
+    await dialog.waitFor();
+    await waitUntil(page, () => document.activeElement?.classList.contains('page-still-reading'), undefined, 'focus on the button');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(hashOf(page), '#/lenalidomide/dosage', 'still on the same page');
+    await expectSelected(page, 'dosage');
+    assertNoErrors(errors);
+  });
+
+  it('cancels the countdown on a plain click or touch anywhere', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openKiosk(t, {
+      query: '?idle=1&countdown=30',
+      hash: '#/lenalidomide',
+      contextOptions: { hasTouch: true },
+    });
+    await waitForMonograph(page);
+    const dialog = idleDialog(page);
+
+    // Nothing to press lies under the top-left corner (the site title's band).
+    assert.equal(
+      await page.evaluate(() => document.elementsFromPoint(8, 8).find((el) => !el.closest('.page-idle-backdrop'))?.className),
+      'page-header',
+    );
+
+    // A click on the dimmed page, away from the dialog.
+    await dialog.waitFor();
+    await page.mouse.click(8, 8);
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(hashOf(page), '#/lenalidomide');
+
+    // A touch on the dimmed page.
+    await dialog.waitFor();
+    await page.touchscreen.tap(8, 8);
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(hashOf(page), '#/lenalidomide');
+    await expectSelected(page, 'usage');
+
+    // A key.
+    await dialog.waitFor();
+    await page.keyboard.press('Shift');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(hashOf(page), '#/lenalidomide');
+    assertNoErrors(errors);
+  });
+
+  it('does not pass the tap that answers the countdown on to what lies beneath (touch)', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openKiosk(t, {
+      query: '?idle=1&countdown=30',
+      hash: '#/lenalidomide',
+      contextOptions: { hasTouch: true },
+    });
+    await waitForMonograph(page);
+    await expectSelected(page, 'usage');
+    const dialog = idleDialog(page);
+    const still = page.getByRole('button', { name: STILL_READING, exact: true });
+    const selectedTab = () => page.locator('[role="tab"][aria-selected="true"]').textContent();
+    const outcomes = {};
+
+    // Where does the answer appear? Put a tab right under it.
+    await dialog.waitFor();
+    const button = await still.boundingBox();
+    await page.keyboard.press('Shift');
+    await dialog.waitFor({ state: 'detached' });
+    const under = await scrollSoThatMiddleIsAt(page, tab(page, 'how-it-works'), button.y + button.height / 2);
+    const x = under.x + under.width / 2;
+    const y = under.y + under.height / 2;
+    assert.ok(x > button.x && x < button.x + button.width, 'the tab lies under the button');
+
+    // The patient taps "I'm still reading": the countdown goes, and nothing else happens.
+    await dialog.waitFor();
+    assert.equal(
+      await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.textContent.trim(), [x, y]),
+      STILL_READING,
+      'the tap lands on the button',
+    );
+    await page.touchscreen.tap(x, y);
+    await dialog.waitFor({ state: 'detached' });
+    await settle(page);
+    outcomes['tap on "I\'m still reading" over the How it works tab'] = `${hashOf(page)}, tab ${await selectedTab()}`;
+    // Back to where the patient was, if the tap went through.
+    if (hashOf(page) !== '#/lenalidomide') {
+      await tab(page, 'usage').click();
+      await page.evaluate(() => history.replaceState(null, '', '#/lenalidomide'));
+      await expectSelected(page, 'usage');
+    }
+
+    // A tap on the dimmed page, above the dialog, over a tab.
+    const dosage = await scrollSoThatMiddleIsAt(page, tab(page, 'dosage'), 60);
+    await dialog.waitFor();
+    const card = await page.locator('.page-idle').boundingBox();
+    assert.ok(card.y > 60 + dosage.height, 'the dialog leaves the tab uncovered but dimmed');
+    await page.touchscreen.tap(dosage.x + dosage.width / 2, 60);
+    await dialog.waitFor({ state: 'detached' });
+    await settle(page);
+    outcomes['tap on the dimmed page over the Dosage tab'] = `${hashOf(page)}, tab ${await selectedTab()}`;
+
+    const expected = Object.fromEntries(Object.keys(outcomes).map((k) => [k, '#/lenalidomide, tab Usage']));
+    assert.deepEqual(outcomes, expected, 'a tap that dismisses the countdown must not also press what lies beneath it');
+    assertNoErrors(errors);
+  });
+
+  it('returns to the start when the countdown runs out: catalog, empty search, top, normal text and language', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openKiosk(t, { query: '?idle=3&countdown=2' });
+    await waitForCatalog(page);
+    assert.equal(await rootFontSize(page), KIOSK_ROOT_PX, 'the kiosk starts at 125%');
+
+    // The previous patient: Spanish, a search, large text, a long page scrolled down.
+    await page.getByRole('button', { name: 'Español', exact: true }).click();
+    await waitForCatalog(page, 'Todos los medicamentos');
+    const box = page.getByRole('searchbox');
+    await box.fill('lena');
+    await page.getByRole('status').filter({ hasText: '1 medicamento encontrado' }).waitFor();
+    await page.getByRole('radio', { name: '150%', exact: true }).check();
+    await waitUntil(page, (px) => parseFloat(getComputedStyle(document.documentElement).fontSize) > px, KIOSK_ROOT_PX, 'larger text');
+    await page.getByRole('link', { name: /^Lenalidomide/ }).click();
+    await waitForMonograph(page);
+    await page.mouse.move(640, 400);
+    await page.mouse.wheel(0, 1500);
+    await waitUntil(page, () => window.scrollY > 500, undefined, 'scrolled down');
+    assert.ok(await page.evaluate(() => localStorage.length > 0), 'the choices were remembered');
+
+    // Nobody touches the screen: the warning, in the patient's language, then the reset.
+    const dialog = idleDialog(page, '¿Sigue leyendo?');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Sigo leyendo', exact: true }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The start, for the next patient.
+    await waitForCatalog(page);
+    await waitUntil(page, () => location.hash === '#/', undefined, 'address #/');
+    assert.equal(await page.getByRole('searchbox').inputValue(), '', 'search box empty');
+    await page.getByRole('status').filter({ hasText: '1 medicine found' }).waitFor();
+    await waitUntil(page, () => window.scrollY === 0, undefined, 'scrolled to the top');
+    assert.equal(await rootFontSize(page), KIOSK_ROOT_PX, 'normal text size');
+    assert.ok(await page.getByRole('radio', { name: '100%', exact: true }).isChecked(), '100% checked');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the browser language again');
+    assert.equal(await page.getByRole('button', { name: 'English', exact: true }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing of the previous patient remembered');
+
+    // Still so after a reload.
+    await page.reload();
+    await waitForCatalog(page);
+    assert.equal(await rootFontSize(page), KIOSK_ROOT_PX);
+
+    // A patient who walks away from the catalog, search typed and text enlarged.
+    await page.getByRole('searchbox').fill('lena');
+    await page.getByRole('radio', { name: '200%', exact: true }).check();
+    await waitUntil(page, (px) => parseFloat(getComputedStyle(document.documentElement).fontSize) > px, KIOSK_ROOT_PX, 'larger text');
+    await idleDialog(page).waitFor();
+    await idleDialog(page).waitFor({ state: 'detached' });
+    await waitUntil(page, () => document.querySelector('#page-search')?.value === '', undefined, 'search box emptied');
+    await waitUntil(page, (px) => parseFloat(getComputedStyle(document.documentElement).fontSize) === px, KIOSK_ROOT_PX, 'normal text size');
+    assert.equal(hashOf(page), '#/');
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    assertNoErrors(errors);
+  });
+
+  it('turns the standalone page into the kiosk with ?kiosk', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { context } = await newContext(t);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_TIMEOUT);
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(`Uncaught: ${err.message}`));
+    await page.goto(`${baseUrl}index.html?kiosk&idle=1&countdown=30#/lenalidomide`);
+    await waitForMonograph(page);
+    assert.equal(await page.locator('.page-app.kiosk').count(), 1, 'kiosk mode');
+    assert.equal(await rootFontSize(page), KIOSK_ROOT_PX, 'kiosk text size');
+    assert.equal(await page.getByRole('button', { name: 'Print', exact: true }).count(), 0, 'no Print on a kiosk');
+    await page.locator('.page-take-home svg').waitFor();
+    await idleDialog(page).waitFor();
+    assertNoErrors(errors);
+  });
+
+  it('makes every touch target at least 48×48 CSS px', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+    const report = [];
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 800, height: 1280 }]) {
+      const size = `${viewport.width}×${viewport.height}`;
+      const { page, context, errors } = await openKiosk(t, {
+        query: `?share=${encodeURIComponent(SHARE_BASE)}`,
+        contextOptions: { viewport, hasTouch: true },
+        speech: { voices: [ENGLISH_VOICE] },
+      });
+      await waitForCatalog(page);
+      await page.getByRole('link', { name: /^Lenalidomide/ }).waitFor();
+      let { seen, small } = await smallTargets(page);
+      assert.ok(seen.some((s) => s.startsWith('input.page-search')), `the search box is measured (${seen.join(', ')})`);
+      if (small.length) report.push(`${size} catalog:\n    ${small.join('\n    ')}`);
+
+      await page.getByRole('link', { name: /^Lenalidomide/ }).click();
+      await waitForMonograph(page);
+      await page.getByRole('button', { name: 'Read aloud', exact: true }).waitFor();
+      await page.locator('.page-take-home svg').waitFor();
+      for (const id of ['usage', 'faqs']) {
+        await tab(page, id).click();
+        await expectSelected(page, id);
+        ({ seen, small } = await smallTargets(page));
+        for (const expected of ['button.dm-tab', 'label.page-choice', 'button.page-button "Read aloud"', 'a "All medicines"']) {
+          assert.ok(seen.some((s) => s.startsWith(expected)), `${expected} is measured (${seen.join(', ')})`);
+        }
+        if (small.length) report.push(`${size} monograph, tab ${id}:\n    ${small.join('\n    ')}`);
+      }
+
+      // The idle dialog's answer.
+      const idle = await openKiosk(t, { context, query: '?idle=1&countdown=60', hash: '#/lenalidomide' });
+      await idleDialog(idle.page).waitFor();
+      ({ seen, small } = await smallTargets(idle.page));
+      assert.ok(seen.some((s) => s.includes(STILL_READING)), 'the still-reading button is measured');
+      if (small.length) report.push(`${size} idle dialog:\n    ${small.join('\n    ')}`);
+      assertNoErrors([...errors, ...idle.errors]);
+    }
+    assert.equal(report.length, 0, `touch targets under ${MIN_TARGET}×${MIN_TARGET} px:\n  ${report.join('\n  ')}`);
+  });
+
+  it('allows no text selection and no context menu', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openKiosk(t, { hash: '#/lenalidomide' });
+    await waitForMonograph(page);
+    const userSelect = await page.evaluate(() =>
+      ['.page-app', 'main', 'h1.dm-title', '.dm-panel:not([hidden]) .dm-panel-body p', '.dm-panel:not([hidden]) li', '.dm-disclaimer p', '.dm-about dd', '.page-take-home-url'].map(
+        (selector) => {
+          const el = document.querySelector(selector);
+          return `${selector}: ${el ? getComputedStyle(el).userSelect : 'missing'}`;
+        },
+      ),
+    );
+    for (const line of userSelect) assert.match(line, /: none$/, `user-select: ${line}`);
+
+    // Dragging across a paragraph selects nothing.
+    const paragraph = page.locator('.dm-panel:not([hidden]) .dm-panel-body p').first();
+    const box = await paragraph.boundingBox();
+    await page.mouse.move(box.x + 2, box.y + 4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height - 4, { steps: 5 });
+    await page.mouse.up();
+    await paragraph.dblclick();
+    assert.equal(await page.evaluate(() => String(window.getSelection())), '', 'nothing selected');
+
+    // The context menu is refused, whether dispatched or from a right click.
+    const prevented = await paragraph.evaluate((p) => !p.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })));
+    assert.ok(prevented, 'a contextmenu event is defaultPrevented');
+    await page.evaluate(() => {
+      window.__menus = [];
+      window.addEventListener('contextmenu', (e) => window.__menus.push(e.defaultPrevented));
+    });
+    await paragraph.click({ button: 'right' });
+    assert.deepEqual(await page.evaluate(() => window.__menus), [true], 'a right click opens no menu');
+
+    // Typing in the search box still works (its text may be selected).
+    await page.goto(`${baseUrl}kiosk.html#/`);
+    await waitForCatalog(page);
+    assert.equal(await page.getByRole('searchbox').evaluate((el) => getComputedStyle(el).userSelect), 'text');
+    assertNoErrors(errors);
+  });
+
+  it('does not follow links to other sites', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, context, errors, external } = await openKiosk(t, { hash: '#/lenalidomide' });
+    await waitForMonograph(page);
+    const popups = [];
+    context.on('page', (p) => popups.push(p.url()));
+    const here = page.url();
+    await page.evaluate(() => {
+      window.__clicks = [];
+      // Registered last, on the window: sees whether the kiosk prevented the default.
+      window.addEventListener('click', (e) => window.__clicks.push({ id: e.target.closest('a')?.id, prevented: e.defaultPrevented }));
+      document.querySelector('main').insertAdjacentHTML(
+        'afterbegin',
+        '<p><a id="external" href="https://example.org/">An <span>outside</span> site</a> ' +
+          '<a id="external-blank" href="https://example.org/new" target="_blank">In a new window</a></p>',
+      );
+    });
+
+    await page.locator('#external span').click();
+    await page.locator('#external-blank').click();
+    await page.locator('#external').press('Enter');
+    await waitUntil(page, () => window.__clicks.length === 3, undefined, 'three clicks seen');
+    assert.deepEqual(
+      await page.evaluate(() => window.__clicks),
+      [
+        { id: 'external', prevented: true },
+        { id: 'external-blank', prevented: true },
+        { id: 'external', prevented: true },
+      ],
+      'the kiosk prevents every click on a link to another site',
+    );
+    // The page is still the kiosk and still works.
+    await tab(page, 'dosage').click();
+    await expectSelected(page, 'dosage');
+    assert.equal(new URL(page.url()).pathname, '/kiosk.html');
+    assert.equal(page.url(), `${here}/dosage`);
+    assert.deepEqual(external, [], 'no request left the test server');
+    assert.deepEqual(popups, [], 'no new window');
+
+    // Links inside the site still work.
+    await page.locator('.page-back a').click();
+    await waitForCatalog(page);
+    assertNoErrors(errors);
+  });
+
+  it('does not open links to other sites in a new tab on a middle click', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, context, errors, external } = await openKiosk(t, { hash: '#/lenalidomide' });
+    await waitForMonograph(page);
+    const popups = [];
+    context.on('page', (p) => popups.push(p));
+    await page.evaluate(() => {
+      window.__clicks = [];
+      window.addEventListener('auxclick', (e) => window.__clicks.push({ button: e.button, prevented: e.defaultPrevented }));
+      document.querySelector('main').insertAdjacentHTML('afterbegin', '<p><a id="external" href="https://example.org/">An outside site</a></p>');
+    });
+    const popup = context.waitForEvent('page', { timeout: WAIT_TIMEOUT }).catch(() => null);
+    await page.locator('#external').click({ button: 'middle' });
+    await waitUntil(page, () => window.__clicks.length === 1, undefined, 'the middle click seen');
+    const [click] = await page.evaluate(() => window.__clicks);
+    // Not prevented: Chromium opens the link in a new tab. Wait for it, as evidence.
+    const opened = click.prevented ? null : await popup;
+    if (opened) await opened.waitForLoadState('domcontentloaded').catch(() => {});
+    assert.deepEqual(
+      {
+        prevented: click.prevented,
+        newTabs: popups.map((p) => p.url()),
+        external,
+      },
+      { prevented: true, newTabs: [], external: [] },
+      'a middle click on a link to another site must be prevented (auxclick defaultPrevented), opening no tab',
+    );
+    assertNoErrors(errors);
+  });
+
+  it('shows a QR code of the shared address that follows the tab, and the address as plain text', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors, external } = await openKiosk(t, {
+      query: `?share=${encodeURIComponent(SHARE_BASE)}`,
+      hash: '#/lenalidomide/dosage',
+    });
+    await waitForMonograph(page);
+    await expectSelected(page, 'dosage');
+    const card = page.locator('.page-take-home');
+    await card.waitFor();
+    const svg = card.locator('svg');
+    assert.equal(await svg.getAttribute('role'), 'img');
+    assert.ok((await svg.getAttribute('aria-label')).length > 0, 'the code is described');
+
+    let expected = `${SHARE_BASE}#/lenalidomide/dosage`;
+    assert.equal(await decodeQr(page), expected, 'the QR code opens this page and tab on the public site');
+    const address = card.locator('.page-take-home-url');
+    assert.equal((await address.textContent()).trim(), expected, 'the address is shown');
+    assert.equal(await address.evaluate((el) => el.closest('a') === null), true, 'the address is not a link');
+    assert.equal(await card.locator('a').count(), 0, 'no link in the take-home card');
+    assert.equal(await page.locator(`a[href^="${new URL(SHARE_BASE).origin}"]`).count(), 0, 'no link to the public site');
+
+    await tab(page, 'faqs').click();
+    await expectSelected(page, 'faqs');
+    expected = `${SHARE_BASE}#/lenalidomide/faqs`;
+    await address.filter({ hasText: expected }).waitFor();
+    assert.equal(await decodeQr(page), expected, 'the QR code follows the tab');
+    assert.deepEqual(external, [], 'the public site was never contacted');
+
+    // Without ?share, the code opens the standalone page of this very server.
+    const local = await openKiosk(t, { hash: '#/lenalidomide' });
+    await waitForMonograph(local.page);
+    await local.page.locator('.page-take-home svg').waitFor();
+    assert.equal(await decodeQr(local.page), `${baseUrl}index.html#/lenalidomide/usage`);
+
+    // The catalog has nothing to take home.
+    await local.page.locator('.page-back a').click();
+    await waitForCatalog(local.page);
+    assert.equal(await local.page.locator('.page-take-home').count(), 0);
+    assertNoErrors([...errors, ...local.errors]);
+  });
+
+  it('hides read-aloud when the browser has no voices', { timeout: TEST_TIMEOUT }, async (t) => {
+    // Headless Chromium's own speech synthesis: no voices.
+    const real = await openKiosk(t, { hash: '#/lenalidomide' });
+    await waitForMonograph(real.page);
+    assert.equal(await real.page.evaluate(() => speechSynthesis.getVoices().length), 0, 'precondition: no voices here');
+    assert.equal(await real.page.locator('.page-read-aloud').count(), 0, 'no read-aloud controls');
+    assert.equal(await real.page.getByRole('button', { name: 'Read aloud' }).count(), 0);
+
+    // No speech synthesis at all.
+    const { context } = await newContext(t);
+    await context.addInitScript(() => Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true }));
+    const none = await openKiosk(t, { context, hash: '#/lenalidomide' });
+    await waitForMonograph(none.page);
+    assert.equal(await none.page.locator('.page-read-aloud').count(), 0, 'no read-aloud controls without the API');
+
+    // Voices that arrive late (as Chrome loads them), and go away again.
+    const late = await openKiosk(t, { hash: '#/lenalidomide', speech: { voices: [] } });
+    await waitForMonograph(late.page);
+    assert.equal(await late.page.locator('.page-read-aloud').count(), 0, 'no controls before the voices');
+    await late.page.evaluate((voice) => window.__speech.setVoices([voice]), ENGLISH_VOICE);
+    await late.page.getByRole('group', { name: 'Read aloud' }).getByRole('button', { name: 'Read aloud', exact: true }).waitFor();
+    await late.page.evaluate(() => window.__speech.setVoices([]));
+    await late.page.locator('.page-read-aloud').waitFor({ state: 'detached' });
+    assertNoErrors([...real.errors, ...none.errors, ...late.errors]);
+  });
+
+  it('reads the open tab aloud in the monograph\'s language, pauses, resumes, stops, and stops on another tab', { timeout: TEST_TIMEOUT }, async (t) => {
+    const { page, errors } = await openKiosk(t, {
+      hash: '#/lenalidomide',
+      speech: { voices: [SPANISH_DEFAULT_VOICE, ENGLISH_VOICE] },
+    });
+    await waitForMonograph(page);
+    await expectSelected(page, 'usage');
+    const group = page.getByRole('group', { name: 'Read aloud' });
+    const read = group.getByRole('button', { name: 'Read aloud', exact: true });
+    const pause = group.getByRole('button', { name: 'Pause', exact: true });
+    const resume = group.getByRole('button', { name: 'Resume', exact: true });
+    const stop = group.getByRole('button', { name: 'Stop', exact: true });
+    await read.waitFor();
+    const idle = async (expected) => {
+      for (const button of [pause, stop]) {
+        await waitUntil(
+          page,
+          ([label, expected]) =>
+            [...document.querySelectorAll('.page-read-aloud button')].some(
+              (b) => b.textContent.trim() === label && (b.getAttribute('aria-disabled') === 'true') === expected,
+            ),
+          [(await button.textContent()).trim(), expected],
+          `${await button.textContent()} aria-disabled ${expected}`,
+        );
+      }
+    };
+    await idle(true);
+
+    // Read aloud: one utterance per paragraph of the open panel, in English with an English voice.
+    await read.click();
+    await idle(false);
+    const usage = expectedReading(LENALIDOMIDE, 'usage');
+    let log = await speechLog(page);
+    assert.deepEqual(log.map((e) => e.method), usage.map(() => 'speak'));
+    assert.deepEqual(log.map((e) => e.text), usage, 'the Usage panel, paragraph by paragraph');
+    assert.ok(log.every((e) => e.lang === 'en'), `lang "en": ${log.map((e) => e.lang)}`);
+    assert.ok(log.every((e) => e.voice === 'en-US'), `an English voice, not the Spanish default: ${log.map((e) => e.voice)}`);
+    // Everything read is on screen.
+    const shown = (await page.locator('.dm-panel:not([hidden]) .dm-panel-body').textContent()).replace(/\s+/g, ' ');
+    for (const line of usage) assert.ok(shown.includes(line), `read but not on screen: ${line}`);
+
+    // Pause, Resume, Stop.
+    await pause.click();
+    await resume.waitFor();
+    assert.deepEqual((await speechCalls(page)).slice(usage.length), ['pause']);
+    await resume.click();
+    await pause.waitFor();
+    assert.deepEqual((await speechCalls(page)).slice(usage.length), ['pause', 'resume']);
+    await stop.click();
+    await idle(true);
+    assert.deepEqual((await speechCalls(page)).slice(usage.length), ['pause', 'resume', 'cancel']);
+
+    // Stop while paused also releases the pause, so the next reading is heard.
+    await read.click();
+    await idle(false);
+    await pause.click();
+    await resume.waitFor();
+    let before = (await speechCalls(page)).length;
+    await stop.click();
+    await idle(true);
+    await pause.waitFor();
+    assert.deepEqual((await speechCalls(page)).slice(before), ['cancel', 'resume']);
+
+    // Another tab stops the reading.
+    await read.click();
+    await idle(false);
+    before = (await speechCalls(page)).length;
+    await tab(page, 'dosage').click();
+    await expectSelected(page, 'dosage');
+    await idle(true);
+    assert.deepEqual((await speechCalls(page)).slice(before), ['cancel'], 'switching tab cancels speech');
+
+    // … and Read aloud then reads the new tab.
+    before = (await speechCalls(page)).length;
+    await read.click();
+    await idle(false);
+    log = (await speechLog(page)).slice(before);
+    assert.deepEqual(log.map((e) => e.text), expectedReading(LENALIDOMIDE, 'dosage'), 'the Dosage panel');
+
+    // The end of the last paragraph ends the reading.
+    await page.evaluate(() => window.__speech.finish());
+    await idle(true);
+
+    // In the Spanish interface the clinical text is still read as English.
+    await page.getByRole('button', { name: 'Español', exact: true }).click();
+    const leer = page.getByRole('group', { name: 'Leer en voz alta' }).getByRole('button', { name: 'Leer en voz alta', exact: true });
+    await tab(page, 'faqs').click();
+    await expectSelected(page, 'faqs');
+    before = (await speechCalls(page)).length;
+    await leer.click();
+    log = (await speechLog(page)).slice(before);
+    const faqs = expectedReading(LENALIDOMIDE, 'faqs');
+    assert.deepEqual(log.map((e) => e.text), faqs, 'the FAQs panel');
+    assert.ok(log.every((e) => e.lang === 'en' && e.voice === 'en-US'), 'English text, English voice');
+
+    // Leaving the monograph stops the reading.
+    before = (await speechCalls(page)).length;
+    await page.locator('.page-back a').click();
+    await waitForCatalog(page, 'Todos los medicamentos');
+    assert.deepEqual((await speechCalls(page)).slice(before), ['cancel'], 'leaving the page cancels speech');
+    assertNoErrors(errors);
+  });
+
+  it('has no axe-core WCAG 2.2 AA violations in kiosk mode: catalog, monograph, idle dialog', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+    const report = [];
+    const check = async (page, state) => {
+      const violations = await runAxe(page);
+      if (violations.length) report.push(formatViolations(state, violations));
+    };
+    const { page, errors } = await openKiosk(t, {
+      query: `?share=${encodeURIComponent(SHARE_BASE)}`,
+      speech: { voices: [ENGLISH_VOICE] },
+    });
+    await waitForCatalog(page);
+    await check(page, 'kiosk catalog');
+    await page.getByRole('searchbox').fill('lenalidomide');
+    await page.getByRole('status').filter({ hasText: '1 medicine found' }).waitFor();
+    await check(page, 'kiosk catalog, filtered');
+
+    await page.getByRole('link', { name: /^Lenalidomide/ }).click();
+    await waitForMonograph(page);
+    await page.getByRole('button', { name: 'Read aloud', exact: true }).waitFor();
+    await page.locator('.page-take-home svg').waitFor();
+    for (const id of TAB_IDS) {
+      await tab(page, id).click();
+      await expectSelected(page, id);
+      await check(page, `kiosk monograph, tab ${id}`);
+    }
+    await page.getByRole('button', { name: 'Read aloud', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).and(page.locator(':not([aria-disabled])')).waitFor();
+    await check(page, 'kiosk monograph, reading aloud');
+
+    const idle = await openKiosk(t, { query: '?idle=1&countdown=60', hash: '#/lenalidomide' });
+    await waitForMonograph(idle.page);
+    await idleDialog(idle.page).waitFor();
+    await check(idle.page, 'kiosk idle dialog');
+
+    const catalogIdle = await openKiosk(t, { query: '?idle=1&countdown=60' });
+    await waitForCatalog(catalogIdle.page);
+    await idleDialog(catalogIdle.page).waitFor();
+    await check(catalogIdle.page, 'kiosk idle dialog over the catalog');
+
+    assert.equal(report.length, 0, `axe-core violations:\n${report.join('\n')}`);
+    assertNoErrors([...errors, ...idle.errors, ...catalogIdle.errors]);
+  });
+});
