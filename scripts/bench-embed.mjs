@@ -22,15 +22,11 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from './serve.mjs';
 import { EMBED, embedVersion, withVersion } from './measure-size.mjs';
-
-const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+import { DIST, launchChromium, serveFolder } from '../tests/e2e/support.mjs';
 
 function parseArgs(argv) {
-  const opts = { runs: 7, dist: process.env.DIST || path.join(REPO_ROOT, 'dist'), page: 'demo/pharmacy.html' };
+  const opts = { runs: 7, dist: DIST, page: 'demo/pharmacy.html' };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
     const value = () => {
@@ -169,19 +165,8 @@ async function main() {
     ),
   );
 
-  const server = await startServer({ root: opts.dist, port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const server = await serveFolder(opts.dist);
+  const browser = await launchChromium();
   const url = `${server.url}${opts.page}`;
   const runs = [];
   try {

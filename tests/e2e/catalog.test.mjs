@@ -16,21 +16,23 @@
 //   cargo run --quiet --bin monograph -- convert tests/fixtures/catalog/
 //   cargo run --quiet --bin monograph -- index tests/fixtures/catalog/
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import {
+  DIST,
+  REPO_ROOT,
+  assertNoErrors,
+  collectErrors,
+  formatViolations,
+  runAxe,
+  useBrowserAndServer,
+} from './support.mjs';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'catalog');
-const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TEST_TIMEOUT = 90_000;
 const WAIT_TIMEOUT = 15_000;
 
@@ -75,16 +77,10 @@ const ES = {
   language: 'Idioma',
 };
 
-let browser;
-let server;
-let baseUrl;
 let tmpRoot;
 
-before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html not found: build the bundle first (scripts/build), or set DIST`);
-  }
-  // dist/ with the fixtures as its content/.
+/** Makes a temporary copy of dist/ with the fixtures as its content/, and returns its folder. */
+function makeFixtureSite() {
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'drug-monograph-catalog-'));
   const site = path.join(tmpRoot, 'site');
   fs.cpSync(DIST, site, { recursive: true });
@@ -93,25 +89,13 @@ before(async () => {
   for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
     fs.copyFileSync(path.join(FIXTURES, file), path.join(site, 'content', file));
   }
-  server = await startServer({ root: site, port: 0, host: '127.0.0.1' });
-  baseUrl = server.url;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-});
+  return site;
+}
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
+// The browser, and the server of the fixture site at env.baseUrl.
+const env = useBrowserAndServer({ requires: 'index.html', root: makeFixtureSite });
+
+after(() => {
   if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
 });
 
@@ -119,7 +103,7 @@ after(async () => {
 
 /** A fresh browser context, closed after the test. */
 async function newContext(t, options = {}) {
-  const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'en-US', ...options });
+  const context = await env.browser.newContext({ reducedMotion: 'reduce', locale: 'en-US', ...options });
   t.after(() => context.close());
   return context;
 }
@@ -132,17 +116,9 @@ async function openPage(t, { hash = '', context, contextOptions = {} } = {}) {
   context ??= await newContext(t, contextOptions);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_TIMEOUT);
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location()?.url || ''})`);
-  });
-  page.on('pageerror', (err) => errors.push(`Uncaught: ${err.stack || err.message}`));
-  await page.goto(`${baseUrl}index.html${hash}`);
+  const errors = collectErrors(page);
+  await page.goto(`${env.baseUrl}index.html${hash}`);
   return { page, context, errors };
-}
-
-function assertNoErrors(errors) {
-  assert.deepEqual(errors, [], `console/page errors:\n  ${errors.join('\n  ')}`);
 }
 
 const search = (page, name = EN.search) => page.getByRole('searchbox', { name, exact: true });
@@ -218,32 +194,6 @@ const rootFontSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(d
 /** A paragraph of the monograph as plain text (spans joined). */
 const plain = (paragraph) => paragraph.map((span) => span.text).join('');
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
-
-/** Runs axe-core on the document; returns the violations as plain data. */
-async function runAxe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE_PATH });
-  }
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-    }));
-  }, AXE_TAGS);
-}
-
-function formatViolations(state, violations) {
-  return violations
-    .map(
-      (v) =>
-        `[${state}] ${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`).join('\n'),
-    )
-    .join('\n');
-}
 
 // ------------------------------------------------------------------ tests
 
@@ -470,11 +420,7 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     await expectResults(page, EN.many(4), ALL_IDS);
     await alert.waitFor({ state: 'detached' });
     // The browser's own line about the failed request is the only console error.
-    assert.deepEqual(
-      errors.filter((e) => !(/Failed to load resource/.test(e) && /\b503\b/.test(e))),
-      [],
-      'console/page errors',
-    );
+    assertNoErrors(errors, { allow: (e) => /Failed to load resource/.test(e.text) && /\b503\b/.test(e.text) });
   });
 
   it('remembers the text size: reload, new page', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -666,7 +612,7 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
   it('has no axe-core WCAG 2.2 AA violations: catalog (all, filtered, no match), monograph tabs, Spanish', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
     const report = [];
     const check = async (page, state) => {
-      const violations = await runAxe(page);
+      const { violations } = await runAxe(page);
       if (violations.length) report.push(formatViolations(state, violations));
     };
 
@@ -681,14 +627,14 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     await expectResults(page, EN.many(0), []);
     await check(page, 'catalog, no match');
 
-    await page.goto(`${baseUrl}index.html#/examplomab`);
+    await page.goto(`${env.baseUrl}index.html#/examplomab`);
     await waitForMonograph(page, 'examplomab');
     for (const id of EXAMPLOMAB_TABS) {
       await tab(page, id).click();
       await expectSelected(page, id);
       await check(page, `monograph, tab ${id}`);
     }
-    await page.goto(`${baseUrl}index.html#/no-such-medicine`);
+    await page.goto(`${env.baseUrl}index.html#/no-such-medicine`);
     await page.getByRole('alert').waitFor();
     await check(page, 'unknown medicine');
 
@@ -697,7 +643,7 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     await check(spanish.page, 'Spanish catalog');
     await search(spanish.page, ES.search).fill('démoquil');
     await check(spanish.page, 'Spanish catalog, filtered');
-    await spanish.page.goto(`${baseUrl}index.html#/examplomab/side-effects`);
+    await spanish.page.goto(`${env.baseUrl}index.html#/examplomab/side-effects`);
     await waitForMonograph(spanish.page, 'examplomab');
     await expectSelected(spanish.page, 'side-effects');
     await check(spanish.page, 'Spanish monograph');

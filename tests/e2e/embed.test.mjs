@@ -17,18 +17,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
 import { embedVersion } from '../../scripts/measure-size.mjs';
-
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
-const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+import {
+  DIST,
+  assertNoErrors,
+  collectErrors,
+  formatViolations,
+  runAxe,
+  serveFolder,
+  useBrowserAndServer,
+} from './support.mjs';
 
 const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
 const TAB_LABELS = ['Usage', 'Dosage', 'Side effects', 'How it works', 'Precautions', 'FAQs'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const EVENT_NAMES = ['drug-monograph-load', 'drug-monograph-tabchange', 'drug-monograph-error'];
 const TEST_TIMEOUT = 90_000;
 const WAIT_TIMEOUT = 15_000;
@@ -38,9 +39,6 @@ const DEFAULT_ACCENT = 'rgb(11, 88, 112)'; // #0b5870
 const BRAND_ACCENT = 'rgb(31, 93, 59)'; // #1f5d3b, set on .branded in pharmacy.css
 const HOTPINK = 'rgb(255, 105, 180)';
 
-let browser;
-let server; // dist/
-let baseUrl;
 let site; // temporary copy of dist/ plus test pages in e2e/
 let siteUrl;
 let nested; // temporary CDN-like layout
@@ -95,10 +93,10 @@ function testPages(v) {
 
 // ------------------------------------------------------------ lifecycle
 
+// The browser, and the server of dist/ at env.baseUrl.
+const env = useBrowserAndServer({ requires: 'demo/pharmacy.html' });
+
 before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'demo', 'pharmacy.html'))) {
-    throw new Error(`${DIST}/demo/pharmacy.html not found: build the bundle first (scripts/build), or set DIST`);
-  }
   version = embedVersion(DIST);
 
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-embed-e2e-'));
@@ -127,30 +125,13 @@ before(async () => {
     ),
   );
 
-  server = await startServer({ root: DIST, port: 0, host: '127.0.0.1' });
-  baseUrl = server.url;
-  site = await startServer({ root: siteRoot, port: 0, host: '127.0.0.1' });
+  site = await serveFolder(siteRoot);
   siteUrl = site.url;
-  nested = await startServer({ root: nestedRoot, port: 0, host: '127.0.0.1' });
+  nested = await serveFolder(nestedRoot);
   nestedUrl = nested.url;
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
   await site?.close();
   await nested?.close();
   if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
@@ -164,18 +145,14 @@ after(async () => {
  * console message in `consoleMessages`, every request URL in `requests`.
  */
 async function openPage(t, url, { contextOptions = {}, beforeGoto } = {}) {
-  const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
+  const context = await env.browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
   t.after(() => context.close());
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_TIMEOUT);
-  const errors = [];
+  const errors = collectErrors(page);
   const consoleMessages = [];
   const requests = [];
-  page.on('console', (msg) => {
-    consoleMessages.push({ type: msg.type(), text: msg.text() });
-    if (msg.type() === 'error') errors.push({ text: msg.text(), url: msg.location()?.url || '' });
-  });
-  page.on('pageerror', (err) => errors.push({ text: `Uncaught: ${err.stack || err.message}`, url: '' }));
+  page.on('console', (msg) => consoleMessages.push({ type: msg.type(), text: msg.text() }));
   page.on('request', (req) => requests.push(req.url()));
   if (beforeGoto) await beforeGoto(page);
   const response = await page.goto(url);
@@ -183,24 +160,11 @@ async function openPage(t, url, { contextOptions = {}, beforeGoto } = {}) {
 }
 
 /**
- * Asserts no console error or page error was seen, except the browser's own
- * "Failed to load resource ... 404" line for a file named in `allow404`.
+ * For assertNoErrors: the browser's own "Failed to load resource ... 404" line
+ * for a file whose URL ends in one of `names`.
  */
-function assertNoErrors(errors, { allow404 = [] } = {}) {
-  const unexpected = errors.filter(
-    (e) =>
-      !(
-        /Failed to load resource/i.test(e.text) &&
-        /\b404\b/.test(e.text) &&
-        allow404.some((name) => e.url.endsWith(name))
-      ),
-  );
-  assert.deepEqual(
-    unexpected,
-    [],
-    `console/page errors:\n${unexpected.map((e) => `  ${e.text}${e.url ? ` (${e.url})` : ''}`).join('\n')}`,
-  );
-}
+const missing404 = (...names) => (e) =>
+  /Failed to load resource/i.test(e.text) && /\b404\b/.test(e.text) && names.some((name) => e.url.endsWith(name));
 
 /** Waits until the widget `host` (a CSS selector for the element) shows the monograph. */
 async function waitForLoaded(page, host) {
@@ -395,42 +359,10 @@ function addWidget(page, id, attrs = {}) {
 }
 
 /** Runs axe-core on the drug-monograph elements only (axe follows their open shadow roots). */
-async function runAxeOnWidgets(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    // Evaluated through the DevTools protocol rather than added as a <script>,
-    // which the strict CSP of demo/csp.html would (rightly) block.
-    await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
-  }
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(
-      { include: [...document.querySelectorAll('drug-monograph')] },
-      { runOnly: { type: 'tag', values: tags } },
-    );
-    const targetText = (target) => target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' ');
-    // How many checked nodes were inside a shadow root (targets given as host/inner pairs).
-    const inShadow = [...result.passes, ...result.violations]
-      .flatMap((r) => r.nodes)
-      .filter((n) => n.target.some((part) => Array.isArray(part) && part.length > 1)).length;
-    return {
-      inShadow,
-      violations: result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: targetText(n.target), summary: n.failureSummary })),
-      })),
-    };
-  }, AXE_TAGS);
-}
-
-function formatViolations(state, violations) {
-  return violations
-    .map(
-      (v) =>
-        `[${state}] ${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`).join('\n'),
-    )
-    .join('\n');
+function runAxeOnWidgets(page) {
+  // axe is evaluated through the DevTools protocol rather than added as a
+  // <script>, which the strict CSP of demo/csp.html would (rightly) block.
+  return runAxe(page, { include: 'drug-monograph', evaluate: true });
 }
 
 /** The response headers dist/_headers sets for `urlPath`. */
@@ -453,7 +385,7 @@ function headersFor(urlPath) {
 
 describe('<drug-monograph> embed', { timeout: TEST_TIMEOUT * 20 }, () => {
   it('renders both widgets on the hostile pharmacy page with their own styles, and does not leak styles out', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t, `${baseUrl}demo/pharmacy.html`);
+    const { page, errors } = await openPage(t, `${env.baseUrl}demo/pharmacy.html`);
     await waitForLoaded(page, '#default-widget');
     await waitForLoaded(page, '#branded-widget');
     await expectSelected(page, '#default-widget', 'usage');
@@ -597,7 +529,7 @@ describe('<drug-monograph> embed', { timeout: TEST_TIMEOUT * 20 }, () => {
     assert.deepEqual(labels, TAB_LABELS, 'lang="en-GB": still English');
     assert.equal(await page.locator(`${w} .dm-error`).count(), 0, 'lang="en-GB": no error');
     await expectSelected(page, w, 'faqs');
-    assertNoErrors(errors, { allow404: ['/content/missing.json'] });
+    assertNoErrors(errors, { allow: missing404('/content/missing.json') });
   });
 
   it('cleans up when removed: shadow content emptied, no pending listeners or timers, no errors', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -820,7 +752,7 @@ describe('<drug-monograph> embed', { timeout: TEST_TIMEOUT * 20 }, () => {
   });
 
   it('tells the page about loads, tab changes and errors, once per cause', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t, `${baseUrl}demo/pharmacy.html`, {
+    const { page, errors } = await openPage(t, `${env.baseUrl}demo/pharmacy.html`, {
       beforeGoto: (p) => p.addInitScript(EVENT_RECORDER, EVENT_NAMES),
     });
     const events = () => page.evaluate(() => window.__dmEvents);
@@ -875,13 +807,13 @@ describe('<drug-monograph> embed', { timeout: TEST_TIMEOUT * 20 }, () => {
 
     // The demo's own log (pharmacy.js) received the same events.
     assert.equal(await page.locator('#event-log li').count(), 5, 'the page log shows five events');
-    assertNoErrors(errors, { allow404: ['/content/missing.json'] });
+    assertNoErrors(errors, { allow: missing404('/content/missing.json') });
   });
 
   it('works under the strict Content Security Policy of demo/csp.html', { timeout: TEST_TIMEOUT }, async (t) => {
     const expected = headersFor('/demo/csp.html')['content-security-policy'];
     assert.ok(expected, 'dist/_headers sets a Content-Security-Policy for /demo/csp.html');
-    const { page, errors, consoleMessages, response } = await openPage(t, `${baseUrl}demo/csp.html`, {
+    const { page, errors, consoleMessages, response } = await openPage(t, `${env.baseUrl}demo/csp.html`, {
       beforeGoto: (p) =>
         p.addInitScript(() => {
           window.__cspViolations = [];
@@ -943,7 +875,7 @@ describe('<drug-monograph> embed', { timeout: TEST_TIMEOUT * 20 }, () => {
       if (violations.length) report.push(formatViolations(state, violations));
     };
 
-    const pharmacy = await openPage(t, `${baseUrl}demo/pharmacy.html`);
+    const pharmacy = await openPage(t, `${env.baseUrl}demo/pharmacy.html`);
     await waitForLoaded(pharmacy.page, '#default-widget');
     await waitForLoaded(pharmacy.page, '#branded-widget');
     for (const id of TAB_IDS) {
@@ -961,12 +893,12 @@ describe('<drug-monograph> embed', { timeout: TEST_TIMEOUT * 20 }, () => {
     });
     await pharmacy.page.locator('#missing-widget .dm-error .dm-retry').waitFor({ state: 'visible' });
     await check(pharmacy.page, 'pharmacy.html with a failed widget');
-    assertNoErrors(pharmacy.errors, { allow404: ['/content/missing.json'] });
+    assertNoErrors(pharmacy.errors, { allow: missing404('/content/missing.json') });
 
     // axe injects a <style> element of its own, which the page's CSP rightly
     // blocks; here the CSP is not enforced so that axe works as designed (the
     // widget under the enforced CSP is the previous test).
-    const csp = await openPage(t, `${baseUrl}demo/csp.html`, { contextOptions: { bypassCSP: true } });
+    const csp = await openPage(t, `${env.baseUrl}demo/csp.html`, { contextOptions: { bypassCSP: true } });
     await waitForLoaded(csp.page, 'drug-monograph');
     await check(csp.page, 'csp.html');
     assertNoErrors(csp.errors);

@@ -15,23 +15,24 @@
 // routing, which keeps anything from leaving the machine. Speech synthesis is
 // replaced by a recording stub (addInitScript) where read-aloud is tested.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { startServer } from '../../scripts/serve.mjs';
+import {
+  DIST,
+  assertNoErrors,
+  collectErrors,
+  formatViolations,
+  runAxe,
+  useBrowserAndServer,
+} from './support.mjs';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
-const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const LENALIDOMIDE = JSON.parse(fs.readFileSync(path.join(DIST, 'content', 'lenalidomide.json'), 'utf8'));
 
 const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TEST_TIMEOUT = 90_000;
 const WAIT_TIMEOUT = 15_000;
 /** Smallest touch target on the kiosk, in CSS px. */
@@ -44,37 +45,15 @@ const STILL_READING = "I'm still reading";
 const IDLE_MESSAGE = /^To protect your privacy, this screen will go back to the start in (\d+) seconds\.$/;
 const SHARE_BASE = 'https://pharmacy.example/medicines/';
 
-let browser;
-let server;
-let baseUrl;
-
-before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'kiosk.html'))) {
-    throw new Error(`${DIST}/kiosk.html not found: build the bundle first (scripts/build), or set DIST`);
-  }
-  server = await startServer({ root: DIST, port: 0, host: '127.0.0.1' });
-  baseUrl = server.url;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // Belt and braces for the tests of links to other sites: no host name but
-      // the test server's resolves, so not even a DNS query leaves the machine
-      // (a tab opened by a middle click escapes Playwright's routing).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+// The browser, and the server of dist/ at env.baseUrl.
+const env = useBrowserAndServer({
+  requires: 'kiosk.html',
+  chromiumArgs: [
+    // Belt and braces for the tests of links to other sites: no host name but
+    // the test server's resolves, so not even a DNS query leaves the machine
+    // (a tab opened by a middle click escapes Playwright's routing).
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
 });
 
 // ---------------------------------------------------------------- helpers
@@ -84,7 +63,7 @@ after(async () => {
  * for the test server fails and is recorded in `external`.
  */
 async function newContext(t, options = {}) {
-  const context = await browser.newContext({
+  const context = await env.browser.newContext({
     reducedMotion: 'reduce',
     locale: 'en-US',
     viewport: { width: 1280, height: 800 },
@@ -95,14 +74,14 @@ async function newContext(t, options = {}) {
   t.after(() => context.close());
   const external = [];
   await context.route(
-    (url) => !url.href.startsWith(baseUrl),
+    (url) => !url.href.startsWith(env.baseUrl),
     (route) => {
       external.push(route.request().url());
       return route.abort('blockedbyclient');
     },
   );
   context.on('request', (request) => {
-    if (!request.url().startsWith(baseUrl) && !external.includes(request.url())) external.push(request.url());
+    if (!request.url().startsWith(env.baseUrl) && !external.includes(request.url())) external.push(request.url());
   });
   return { context, external };
 }
@@ -116,18 +95,10 @@ async function openKiosk(t, { query = '', hash = '', context, contextOptions, sp
   if (!context) ({ context, external } = await newContext(t, contextOptions));
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_TIMEOUT);
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location()?.url || ''})`);
-  });
-  page.on('pageerror', (err) => errors.push(`Uncaught: ${err.stack || err.message}`));
+  const errors = collectErrors(page);
   if (speech) await page.addInitScript(installSpeechStub, speech);
-  await page.goto(`${baseUrl}kiosk.html${query}${hash}`);
+  await page.goto(`${env.baseUrl}kiosk.html${query}${hash}`);
   return { page, context, errors, external };
-}
-
-function assertNoErrors(errors) {
-  assert.deepEqual(errors, [], `console/page errors:\n  ${errors.join('\n  ')}`);
 }
 
 const tab = (page, id) => page.locator(`[role="tab"][id$="-tab-${id}"]`);
@@ -183,32 +154,6 @@ async function scrollSoThatMiddleIsAt(page, locator, y) {
   const after = await locator.boundingBox();
   assert.ok(Math.abs(after.y + after.height / 2 - y) < 2, `could not scroll ${locator} to y=${y} (page too short?)`);
   return after;
-}
-
-/** Runs axe-core on the document; returns the violations as plain data. */
-async function runAxe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE_PATH });
-  }
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-    }));
-  }, AXE_TAGS);
-}
-
-function formatViolations(state, violations) {
-  return violations
-    .map(
-      (v) =>
-        `[${state}] ${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`).join('\n'),
-    )
-    .join('\n');
 }
 
 /**
@@ -559,9 +504,8 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     const { context } = await newContext(t);
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_TIMEOUT);
-    const errors = [];
-    page.on('pageerror', (err) => errors.push(`Uncaught: ${err.message}`));
-    await page.goto(`${baseUrl}index.html?kiosk&idle=1&countdown=30#/lenalidomide`);
+    const errors = collectErrors(page, { consoleErrors: false });
+    await page.goto(`${env.baseUrl}index.html?kiosk&idle=1&countdown=30#/lenalidomide`);
     await waitForMonograph(page);
     assert.equal(await page.locator('.page-app.kiosk').count(), 1, 'kiosk mode');
     assert.equal(await rootFontSize(page), KIOSK_ROOT_PX, 'kiosk text size');
@@ -645,7 +589,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     assert.deepEqual(await page.evaluate(() => window.__menus), [true], 'a right click opens no menu');
 
     // Typing in the search box still works (its text may be selected).
-    await page.goto(`${baseUrl}kiosk.html#/`);
+    await page.goto(`${env.baseUrl}kiosk.html#/`);
     await waitForCatalog(page);
     assert.equal(await page.getByRole('searchbox').evaluate((el) => getComputedStyle(el).userSelect), 'text');
     assertNoErrors(errors);
@@ -756,7 +700,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     const local = await openKiosk(t, { hash: '#/lenalidomide' });
     await waitForMonograph(local.page);
     await local.page.locator('.page-take-home svg').waitFor();
-    assert.equal(await decodeQr(local.page), `${baseUrl}index.html#/lenalidomide/usage`);
+    assert.equal(await decodeQr(local.page), `${env.baseUrl}index.html#/lenalidomide/usage`);
 
     // The catalog has nothing to take home.
     await local.page.locator('.page-back a').click();
@@ -897,7 +841,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
   it('has no axe-core WCAG 2.2 AA violations in kiosk mode: catalog, monograph, idle dialog', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
     const report = [];
     const check = async (page, state) => {
-      const violations = await runAxe(page);
+      const { violations } = await runAxe(page);
       if (violations.length) report.push(formatViolations(state, violations));
     };
     const { page, errors } = await openKiosk(t, {

@@ -18,13 +18,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
 import { cacheVersion, precacheList } from '../../scripts/precache.mjs';
+import { DIST, REPO_ROOT, collectErrors, launchChromium, serveFolder } from './support.mjs';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
 const PRECACHE_SCRIPT = path.join(REPO_ROOT, 'scripts', 'precache.mjs');
 
 const CACHE_PREFIX = 'drug-monograph-';
@@ -42,7 +38,7 @@ let baseUrl;
 let cacheName; // the one dist/sw.js names
 let precacheUrls;
 let tmpRoot;
-const pageErrors = [];
+let pageErrors; // uncaught errors of `page`
 
 /** Reads the cache version and precache list that precache.mjs wrote into a sw.js. */
 function readServiceWorker(dist) {
@@ -57,7 +53,7 @@ function readServiceWorker(dist) {
 }
 
 async function serve(root) {
-  server = await startServer({ root, port: port ?? 0, host: '127.0.0.1' });
+  server = await serveFolder(root, { port: port ?? 0 });
   port = server.port;
   baseUrl = server.url;
 }
@@ -145,22 +141,11 @@ describe('offline kiosk (service worker)', { timeout: TEST_TIMEOUT * 4 }, () => 
     ({ urls: precacheUrls, version: cacheName } = readServiceWorker(DIST));
     cacheName = CACHE_PREFIX + cacheName;
     await serve(DIST);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ reducedMotion: 'reduce' });
     page = await context.newPage();
     page.setDefaultTimeout(WAIT_TIMEOUT);
-    page.on('pageerror', (err) => pageErrors.push(err.stack || err.message));
+    pageErrors = collectErrors(page, { consoleErrors: false });
   });
 
   after(async () => {

@@ -14,53 +14,18 @@
 // text size, languages and print are in catalog.test.mjs; the kiosk in
 // kiosk.test.mjs.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { assertNoErrors, collectErrors, formatViolations, runAxe, useBrowserAndServer } from './support.mjs';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
-const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const CONTENT_GLOB = '**/content/lenalidomide.json';
 const MONOGRAPH_HASH = '#/lenalidomide';
 
 const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TEST_TIMEOUT = 90_000;
 const WAIT_TIMEOUT = 15_000;
 
-let browser;
-let server;
-let baseUrl;
-
-before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html not found: build the bundle first (scripts/build), or set DIST`);
-  }
-  server = await startServer({ root: DIST, port: 0, host: '127.0.0.1' });
-  baseUrl = server.url;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer({ requires: 'index.html' });
 
 // ---------------------------------------------------------------- helpers
 
@@ -70,41 +35,24 @@ after(async () => {
  * Console errors and uncaught page errors are collected in `errors`.
  */
 async function openPage(t, { hash = MONOGRAPH_HASH, contextOptions = {}, beforeGoto } = {}) {
-  const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
+  const context = await env.browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
   t.after(() => context.close());
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_TIMEOUT);
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push({ text: msg.text(), url: msg.location()?.url || '' });
-  });
-  page.on('pageerror', (err) => errors.push({ text: `Uncaught: ${err.stack || err.message}`, url: '' }));
+  const errors = collectErrors(page);
   if (beforeGoto) await beforeGoto(page);
-  await page.goto(`${baseUrl}index.html${hash}`);
+  await page.goto(`${env.baseUrl}index.html${hash}`);
   return { page, context, errors };
 }
 
 /**
- * Asserts no console error or page error was seen. With `allowMissingContent`, the
- * browser's own "Failed to load resource ... 404" line for the monograph JSON is allowed
- * (the test itself answers that request with a 404).
+ * For assertNoErrors: the browser's own "Failed to load resource ... 404" line
+ * for the monograph JSON (in the tests that answer that request with a 404).
  */
-function assertNoErrors(errors, { allowMissingContent = false } = {}) {
-  const unexpected = errors.filter(
-    (e) =>
-      !(
-        allowMissingContent &&
-        /Failed to load resource/i.test(e.text) &&
-        /\b404\b/.test(e.text) &&
-        (e.url === '' || e.url.endsWith('/content/lenalidomide.json'))
-      ),
-  );
-  assert.deepEqual(
-    unexpected,
-    [],
-    `console/page errors:\n${unexpected.map((e) => `  ${e.text}${e.url ? ` (${e.url})` : ''}`).join('\n')}`,
-  );
-}
+const missingContent404 = (e) =>
+  /Failed to load resource/i.test(e.text) &&
+  /\b404\b/.test(e.text) &&
+  (e.url === '' || e.url.endsWith('/content/lenalidomide.json'));
 
 const tab = (page, id) => page.locator(`[role="tab"][id$="-tab-${id}"]`);
 
@@ -162,33 +110,6 @@ async function expectFocusedSelectedTab(page, id) {
     `tab "${id}" focused and selected`,
   );
   await expectSelected(page, id);
-}
-
-/** Runs axe-core on the document; returns the violations as plain data. */
-async function runAxe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE_PATH });
-  }
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-    }));
-  }, AXE_TAGS);
-}
-
-function formatViolations(state, violations) {
-  return violations
-    .map(
-      (v) =>
-        `[${state}] ${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`).join('\n'),
-    )
-    .join('\n');
 }
 
 /** Horizontal overflow of the document, with the elements that stick out on the right. */
@@ -310,7 +231,7 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     await waitForLoaded(page);
     await expectSelected(page, 'usage');
     await error.waitFor({ state: 'detached' });
-    assertNoErrors(errors, { allowMissingContent: true });
+    assertNoErrors(errors, { allow: missingContent404 });
   });
 
   it('supports the keyboard on the tab list', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -363,7 +284,7 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
       const tb = tab(page, id);
       await tb.click();
       await expectSelected(page, id);
-      const violations = await runAxe(page);
+      const { violations } = await runAxe(page);
       if (violations.length) report.push(formatViolations(`tab ${id}`, violations));
     }
     assertNoErrors(errors);
@@ -372,9 +293,9 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
       beforeGoto: (p) => p.route(CONTENT_GLOB, (route) => route.fulfill({ status: 404, body: 'Not found' })),
     });
     await failed.page.locator('.dm-error .dm-retry').waitFor({ state: 'visible' });
-    const violations = await runAxe(failed.page);
+    const { violations } = await runAxe(failed.page);
     if (violations.length) report.push(formatViolations('failed state', violations));
-    assertNoErrors(failed.errors, { allowMissingContent: true });
+    assertNoErrors(failed.errors, { allow: missingContent404 });
 
     assert.equal(report.length, 0, `axe-core violations:\n${report.join('\n')}`);
   });

@@ -1,0 +1,171 @@
+// What the end-to-end tests (tests/e2e/*.test.mjs) and scripts/bench-embed.mjs
+// share: where the bundle is, the static server over it, headless Chromium, the
+// console and page errors of a page, and axe-core. Not a test file itself
+// (node --test runs *.test.mjs only).
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+// ------------------------------------------------------------------ paths
+
+/** The repository's root folder (with a trailing separator). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The built bundle: $DIST (resolved against the working folder) or dist/ of the repository. */
+export const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
+
+const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** Throws unless `file` (a path inside DIST) exists, saying to build the bundle first. */
+export function requireBuilt(file) {
+  if (!fs.existsSync(path.join(DIST, file))) {
+    throw new Error(`${DIST}/${file} not found: build the bundle first (scripts/build), or set DIST`);
+  }
+}
+
+// ------------------------------------------------------ server and browser
+
+/** Serves folder `root` with scripts/serve.mjs on 127.0.0.1, on a free port unless `port` is given. */
+export function serveFolder(root, { port = 0 } = {}) {
+  return startServer({ root, port, host: '127.0.0.1' });
+}
+
+/** The flags every headless Chromium of the tests runs with: no sandbox, GPU or background traffic, no QUIC. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Launches headless Chromium ($CHROMIUM or /usr/bin/chromium) with CHROMIUM_ARGS plus `extraArgs`. */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/**
+ * Registers the file-level node:test hooks most test files share. Before the
+ * tests: checks that `requires` is built in DIST (requireBuilt), serves `root`
+ * (DIST by default; a function is called, after the check, for the folder to
+ * serve) and launches Chromium with `chromiumArgs` added (launchChromium).
+ * After them: closes the browser, then the server. Returns an object whose
+ * `browser`, `server` and `baseUrl` (the server's URL, ending in /) are set once
+ * the before hook has run.
+ */
+export function useBrowserAndServer({ requires, root = DIST, chromiumArgs = [] } = {}) {
+  const env = { browser: undefined, server: undefined, baseUrl: undefined };
+  before(async () => {
+    if (requires) requireBuilt(requires);
+    env.server = await serveFolder(typeof root === 'function' ? await root() : root);
+    env.baseUrl = env.server.url;
+    env.browser = await launchChromium(chromiumArgs);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+// ------------------------------------------------------------------ errors
+
+/**
+ * Collects what goes wrong in `page` from now on, as { text, url } entries in
+ * the returned array: console errors (url: the script's) and uncaught page
+ * errors (text "Uncaught: <stack>", url ''). With `consoleErrors: false`, only
+ * the page errors.
+ */
+export function collectErrors(page, { consoleErrors = true } = {}) {
+  const errors = [];
+  if (consoleErrors) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push({ text: msg.text(), url: msg.location()?.url || '' });
+    });
+  }
+  page.on('pageerror', (err) => errors.push({ text: `Uncaught: ${err.stack || err.message}`, url: '' }));
+  return errors;
+}
+
+/**
+ * Asserts that `errors` (from collectErrors) holds nothing but entries that
+ * `allow` accepts (by default none), listing the others in the message.
+ */
+export function assertNoErrors(errors, { allow = () => false } = {}) {
+  const unexpected = errors.filter((e) => !allow(e));
+  assert.deepEqual(
+    unexpected,
+    [],
+    `console/page errors:\n${unexpected.map((e) => `  ${e.text}${e.url ? ` (${e.url})` : ''}`).join('\n')}`,
+  );
+}
+
+// ---------------------------------------------------------------- axe-core
+
+/** The axe-core rule tags the accessibility checks run: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Adds axe-core to `page` unless it is there already: as a <script> element,
+ * or with `evaluate` by evaluating its source through the DevTools protocol
+ * (which a page's Content-Security-Policy does not block).
+ */
+export async function injectAxe(page, { evaluate = false } = {}) {
+  if (await page.evaluate(() => typeof window.axe === 'object')) return;
+  if (evaluate) await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
+  else await page.addScriptTag({ path: AXE_PATH });
+}
+
+/**
+ * Runs axe-core (injected first, see injectAxe and its `evaluate`) with AXE_TAGS
+ * on the document, or only on the elements matching the CSS selector `include`
+ * (axe follows their open shadow roots). Returns the violations as plain data
+ * (each node's target as text, shadow-root steps joined by " >>> ") and
+ * `inShadow`, how many checked nodes were inside a shadow root.
+ */
+export async function runAxe(page, { include, evaluate = false } = {}) {
+  await injectAxe(page, { evaluate });
+  return page.evaluate(
+    async ({ tags, include }) => {
+      const context = include ? { include: [...document.querySelectorAll(include)] } : document;
+      const result = await window.axe.run(context, { runOnly: { type: 'tag', values: tags } });
+      const targetText = (target) => target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' ');
+      // Nodes inside a shadow root have targets given as host/inner pairs.
+      const inShadow = [...result.passes, ...result.violations]
+        .flatMap((r) => r.nodes)
+        .filter((n) => n.target.some((part) => Array.isArray(part) && part.length > 1)).length;
+      return {
+        inShadow,
+        violations: result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          helpUrl: v.helpUrl,
+          nodes: v.nodes.map((n) => ({ target: targetText(n.target), summary: n.failureSummary })),
+        })),
+      };
+    },
+    { tags: AXE_TAGS, include },
+  );
+}
+
+/** The violations from runAxe as a readable report, each headed "[state] rule (impact): help". */
+export function formatViolations(state, violations) {
+  return violations
+    .map(
+      (v) =>
+        `[${state}] ${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${n.target}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`).join('\n'),
+    )
+    .join('\n');
+}
