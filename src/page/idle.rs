@@ -1,3 +1,4 @@
+use super::read_aloud::speech_synthesis;
 use crate::strings::{fill, Strings};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
@@ -30,9 +31,7 @@ const TAP_MS: f64 = 600.0;
 /// Whether the browser is reading a panel aloud: a patient listening is
 /// not idle even without touching the screen.
 fn speaking() -> bool {
-    web_sys::window()
-        .and_then(|window| window.speech_synthesis().ok())
-        .is_some_and(|speech| speech.speaking() && !speech.paused())
+    speech_synthesis().is_some_and(|speech| speech.speaking() && !speech.paused())
 }
 
 /// Returns an unattended kiosk to its start, for the next patient's privacy.

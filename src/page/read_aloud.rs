@@ -48,7 +48,7 @@ struct Speech {
 type SpeechSlot = Rc<RefCell<Option<Speech>>>;
 
 /// `window.speechSynthesis`, when the browser has it.
-fn speech_synthesis() -> Option<SpeechSynthesis> {
+pub(super) fn speech_synthesis() -> Option<SpeechSynthesis> {
     if cfg!(not(target_arch = "wasm32")) {
         // Server-side rendering and native tests: no browser.
         return None;
