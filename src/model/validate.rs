@@ -25,10 +25,22 @@ impl fmt::Display for Problem {
 
 /// Validates a parsed JSON document as a monograph.
 pub fn validate(value: &Value) -> Result<Monograph, Vec<Problem>> {
+    check(value, monograph)
+}
+
+/// Validates a parsed catalog (`content/index.json`).
+pub fn validate_catalog(value: &Value) -> Result<Catalog, Vec<Problem>> {
+    check(value, catalog)
+}
+
+/// Runs a document check: its result only when it found no problem at all.
+fn check<T>(
+    value: &Value,
+    document: fn(&mut Checker, &Value) -> Option<T>,
+) -> Result<T, Vec<Problem>> {
     let mut cx = Checker::default();
-    let monograph = monograph(&mut cx, value);
-    match monograph {
-        Some(monograph) if cx.problems.is_empty() => Ok(monograph),
+    match document(&mut cx, value) {
+        Some(checked) if cx.problems.is_empty() => Ok(checked),
         _ => Err(cx.problems),
     }
 }
@@ -507,16 +519,6 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
         return None;
     }
     Some(monograph)
-}
-
-/// Validates a parsed catalog (`content/index.json`).
-pub fn validate_catalog(value: &Value) -> Result<Catalog, Vec<Problem>> {
-    let mut cx = Checker::default();
-    let catalog = catalog(&mut cx, value);
-    match catalog {
-        Some(catalog) if cx.problems.is_empty() => Ok(catalog),
-        _ => Err(cx.problems),
-    }
 }
 
 fn catalog(cx: &mut Checker, value: &Value) -> Option<Catalog> {

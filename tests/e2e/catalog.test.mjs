@@ -22,19 +22,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  DIST,
-  REPO_ROOT,
   assertNoErrors,
   collectErrors,
+  DIST,
   formatViolations,
+  REPO_ROOT,
   runAxe,
   useBrowserAndServer,
+  WAIT_TIMEOUT,
+  waitUntil,
 } from './support.mjs';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'catalog');
 
 const TEST_TIMEOUT = 90_000;
-const WAIT_TIMEOUT = 15_000;
 
 /** The fixture catalog and monographs, as the tests expect to see them. */
 const CATALOG = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'index.json'), 'utf8'));
@@ -128,19 +129,6 @@ const tab = (page, id) => page.locator(`[role="tab"][id$="-tab-${id}"]`);
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The result link of a medicine: a link whose accessible name starts with its title. */
 const resultLink = (page, id) => page.getByRole('link', { name: new RegExp(`^${escapeRegExp(TITLE[id])}`) });
-
-/** Like page.waitForFunction, with a clearer message on time-out. */
-async function waitUntil(page, fn, arg, describe) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
-  } catch (err) {
-    const state = await page.evaluate(() => {
-      const el = document.activeElement;
-      return `activeElement=${el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : 'none'}, hash=${location.hash}`;
-    });
-    throw new Error(`${describe} (${state}): ${err.message.split('\n')[0]}`);
-  }
-}
 
 async function waitForCatalog(page, strings = EN) {
   await page.getByRole('heading', { level: 1, name: strings.allMedicines, exact: true }).waitFor();

@@ -19,20 +19,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { embedVersion } from '../../scripts/measure-size.mjs';
 import {
-  DIST,
   assertNoErrors,
   collectErrors,
+  DIST,
   formatViolations,
   runAxe,
   serveFolder,
   useBrowserAndServer,
+  WAIT_TIMEOUT,
 } from './support.mjs';
 
 const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
 const TAB_LABELS = ['Usage', 'Dosage', 'Side effects', 'How it works', 'Precautions', 'FAQs'];
 const EVENT_NAMES = ['drug-monograph-load', 'drug-monograph-tabchange', 'drug-monograph-error'];
 const TEST_TIMEOUT = 90_000;
-const WAIT_TIMEOUT = 15_000;
 
 // Computed values the contract promises.
 const DEFAULT_ACCENT = 'rgb(11, 88, 112)'; // #0b5870

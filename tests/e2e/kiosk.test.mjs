@@ -22,19 +22,20 @@ import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
-  DIST,
   assertNoErrors,
   collectErrors,
+  DIST,
   formatViolations,
   runAxe,
   useBrowserAndServer,
+  WAIT_TIMEOUT,
+  waitUntil,
 } from './support.mjs';
 
 const LENALIDOMIDE = JSON.parse(fs.readFileSync(path.join(DIST, 'content', 'lenalidomide.json'), 'utf8'));
 
 const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
 const TEST_TIMEOUT = 90_000;
-const WAIT_TIMEOUT = 15_000;
 /** Smallest touch target on the kiosk, in CSS px. */
 const MIN_TARGET = 48;
 /** The kiosk's normal text: 125% of Chromium's 16px. */
@@ -107,19 +108,6 @@ const idleDialog = (page, title = IDLE_TITLE) => page.getByRole('alertdialog', {
 /** Resolves after the next frame and task, so that the effects of an input event have been handled. */
 const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 const rootFontSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-
-/** Like page.waitForFunction, with a clearer message on time-out. */
-async function waitUntil(page, fn, arg, describe) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
-  } catch (err) {
-    const state = await page.evaluate(() => {
-      const el = document.activeElement;
-      return `activeElement=${el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : 'none'}, hash=${location.hash}`;
-    });
-    throw new Error(`${describe} (${state}): ${err.message.split('\n')[0]}`);
-  }
-}
 
 async function waitForMonograph(page) {
   await page.locator('h1.dm-title').filter({ hasText: 'Lenalidomide' }).waitFor({ state: 'visible' });

@@ -16,14 +16,21 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, collectErrors, formatViolations, runAxe, useBrowserAndServer } from './support.mjs';
+import {
+  assertNoErrors,
+  collectErrors,
+  formatViolations,
+  runAxe,
+  useBrowserAndServer,
+  WAIT_TIMEOUT,
+  waitUntil,
+} from './support.mjs';
 
 const CONTENT_GLOB = '**/content/lenalidomide.json';
 const MONOGRAPH_HASH = '#/lenalidomide';
 
 const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
 const TEST_TIMEOUT = 90_000;
-const WAIT_TIMEOUT = 15_000;
 
 const env = useBrowserAndServer({ requires: 'index.html' });
 
@@ -79,19 +86,6 @@ async function expectSelected(page, id) {
   assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1, 'exactly one tab selected');
   assert.equal(await page.locator('.dm-panel:not([hidden])').count(), 1, 'exactly one panel shown');
   return { tab: t, panel };
-}
-
-/** Like page.waitForFunction, with a clearer message on time-out. */
-async function waitUntil(page, fn, arg, describe) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
-  } catch (err) {
-    const state = await page.evaluate(() => {
-      const el = document.activeElement;
-      return `activeElement=${el ? `${el.tagName.toLowerCase()}#${el.id}[aria-selected=${el.getAttribute('aria-selected')}]` : 'none'}, hash=${location.hash}`;
-    });
-    throw new Error(`${describe} (${state}): ${err.message.split('\n')[0]}`);
-  }
 }
 
 async function expectFocusedSelectedTab(page, id) {

@@ -169,3 +169,24 @@ export function formatViolations(state, violations) {
     )
     .join('\n');
 }
+
+/** How long a test waits for a condition in the page. */
+export const WAIT_TIMEOUT = 15_000;
+
+/**
+ * Like page.waitForFunction, with a clearer message on time-out: what was
+ * awaited, where the focus was (with its aria-selected) and the address hash.
+ */
+export async function waitUntil(page, fn, arg, describe) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
+  } catch (err) {
+    const state = await page.evaluate(() => {
+      const el = document.activeElement;
+      const selected = el?.getAttribute('aria-selected');
+      const name = el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : 'none';
+      return `activeElement=${name}${selected === null || !el ? '' : `[aria-selected=${selected}]`}, hash=${location.hash}`;
+    });
+    throw new Error(`${describe} (${state}): ${err.message.split('\n')[0]}`);
+  }
+}
