@@ -481,3 +481,91 @@ async fn destroying_the_widget_empties_its_element() {
         .await;
     assert_eq!(widget.root.text_content().unwrap_or_default(), "");
 }
+
+/// The standalone page's routes: the address names the monograph and its
+/// tab, and follows the patient's choices.
+#[cfg(feature = "page")]
+mod page_routes {
+    use super::*;
+
+    const CATALOG: &str = include_str!("../content/index.json");
+
+    fn set_hash(hash: &str) {
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .replace_state_with_url(&JsValue::NULL, "", Some(hash))
+            .unwrap();
+    }
+
+    fn hash() -> String {
+        web_sys::window().unwrap().location().hash().unwrap()
+    }
+
+    fn selected_tab(root: &Element) -> Option<String> {
+        let tab = root
+            .query_selector("[role=tab][aria-selected=true]")
+            .ok()??;
+        Some(tab.id().rsplit("-tab-").next()?.to_owned())
+    }
+
+    async fn until(root: &Element, what: &str, condition: impl Fn() -> bool) {
+        for _ in 0..500 {
+            yew::scheduler::flush().await;
+            if condition() {
+                return;
+            }
+            TimeoutFuture::new(10).await;
+        }
+        panic!(
+            "timed out waiting until {what}; the page shows: {}",
+            root.inner_html()
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_deep_link_opens_the_tab_and_the_address_follows() {
+        set_hash("#/lenalidomide/dosage");
+        let _network = FakeNetwork::install(vec![
+            Reply::Body(CATALOG.into()),
+            Reply::Body(LENALIDOMIDE.into()),
+        ]);
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let mut page = drug_monograph::mount_page(root.clone(), "content/index.json".into(), false);
+
+        until(&root, "the deep link opens Dosage", || {
+            selected_tab(&root).as_deref() == Some("dosage")
+        })
+        .await;
+
+        let faqs: HtmlElement = root
+            .query_selector("[role=tab][id$='-tab-faqs']")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        faqs.click();
+        until(&root, "FAQs is selected", || {
+            selected_tab(&root).as_deref() == Some("faqs")
+        })
+        .await;
+        assert_eq!(hash(), "#/lenalidomide/faqs");
+
+        // Following a link or editing the address selects the tab.
+        web_sys::window()
+            .unwrap()
+            .location()
+            .set_hash("/lenalidomide/precautions")
+            .unwrap();
+        until(&root, "the new address selects Precautions", || {
+            selected_tab(&root).as_deref() == Some("precautions")
+        })
+        .await;
+
+        page.destroy();
+        root.remove();
+        set_hash("#");
+    }
+}
