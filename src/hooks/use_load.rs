@@ -30,7 +30,7 @@ pub struct Loader<T> {
 /// changes or `retry` is called. A response that arrives after a newer
 /// request, or after unmounting, is dropped and its request aborted.
 ///
-/// ```ignore
+/// ```text
 /// let catalog = use_load(url, validate_catalog);
 /// match &*catalog.state { Load::Loaded { value, .. } => …, … }
 /// ```
