@@ -7,14 +7,24 @@ use crate::model::{Item, Monograph, RichText};
 use crate::tab::Tab;
 
 /// The clinical text of one tab, one paragraph, list entry, question or
-/// answer per line (`"\n"` between them):
+/// answer per line (`"\n"` between them). Empty when the monograph lacks
+/// the tab's section.
+pub fn tab_text(monograph: &Monograph, tab: Tab) -> String {
+    tab_lines(monograph, tab).join("\n")
+}
+
+/// A list entry as a reader sees it: `Pregnancy: Lenalidomide is …`.
+pub fn item_line(item: &Item) -> String {
+    format!("{}: {}", item.term, item.text.plain())
+}
+
+/// The tab's text as lines, each a paragraph, list entry, question or answer
+/// with its whitespace collapsed:
 ///
-/// - a list entry with a term reads `term + ": " + text`, as shown;
+/// - a list entry with a term reads as [`item_line`], as shown;
 /// - each side-effect list follows its introductory sentence;
 /// - each FAQ is its question, then its answer.
-///
-/// Empty when the monograph lacks the tab's section.
-pub fn tab_text(monograph: &Monograph, tab: Tab) -> String {
+pub fn tab_lines(monograph: &Monograph, tab: Tab) -> Vec<String> {
     let mut lines = Lines::default();
     match tab {
         Tab::Usage => {
@@ -60,7 +70,7 @@ pub fn tab_text(monograph: &Monograph, tab: Tab) -> String {
             }
         }
     }
-    lines.0.join("\n")
+    lines.0
 }
 
 #[derive(Default)]
@@ -89,7 +99,7 @@ impl Lines {
 
     fn items(&mut self, items: &[Item]) {
         for item in items {
-            self.push(format!("{}: {}", item.term, item.text.plain()));
+            self.push(item_line(item));
         }
     }
 }

@@ -4,12 +4,13 @@
 
 mod common;
 
-use common::{collapse, lenalidomide, reading_order_blocks, section_blocks, valid};
+use common::{collapse, lenalidomide, reading_order_blocks, valid};
 use drug_monograph::components::{
     Failure, FailureProps, Loading, MonographView, MonographViewProps,
 };
 use drug_monograph::error::LoadError;
 use drug_monograph::model::{Monograph, Problem};
+use drug_monograph::reading::{item_line, tab_lines};
 use drug_monograph::strings::ENGLISH;
 use drug_monograph::tab::Tab;
 use scraper::{ElementRef, Html, Selector};
@@ -265,7 +266,7 @@ async fn every_section_text_is_in_its_panel() {
     let mut missing = Vec::new();
     for tab in Tab::present_in(&monograph) {
         let panel = text(panel_of(&doc, tab));
-        for block in section_blocks(&monograph, tab) {
+        for block in tab_lines(&monograph, tab) {
             let block = collapse(&block);
             if !panel.contains(&block) {
                 missing.push(format!("{tab:?}: {block}"));
@@ -396,10 +397,10 @@ async fn the_pregnancy_precaution_is_marked_important() {
         if item.alert {
             assert_eq!(label.len(), 1);
             assert_eq!(text(label[0]), format!("⚠ {}", ENGLISH.important));
-            assert!(text(*li).ends_with(&collapse(&common::item_plain(item))));
+            assert!(text(*li).ends_with(&collapse(&item_line(item))));
         } else {
             assert!(label.is_empty(), "{} has no alert label", item.term);
-            assert_eq!(text(*li), collapse(&common::item_plain(item)));
+            assert_eq!(text(*li), collapse(&item_line(item)));
         }
     }
     let marked: Vec<String> = within(panel, "li.dm-alert .dm-term")

@@ -4,7 +4,8 @@
 // Each test crate uses only some of these helpers.
 #![allow(dead_code)]
 
-use drug_monograph::model::{self, Item, Monograph, Problem, RichText};
+use drug_monograph::model::{self, Monograph, Problem};
+use drug_monograph::reading::tab_lines;
 use drug_monograph::tab::Tab;
 use std::path::PathBuf;
 
@@ -69,72 +70,6 @@ pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A list entry as a reader sees it: `Pregnancy: Lenalidomide is …`.
-pub fn item_plain(item: &Item) -> String {
-    format!("{}: {}", item.term, item.text.plain())
-}
-
-fn push(blocks: &mut Vec<String>, text: &RichText) {
-    blocks.push(text.plain());
-}
-
-fn push_opt(blocks: &mut Vec<String>, text: &Option<RichText>) {
-    if let Some(text) = text {
-        push(blocks, text);
-    }
-}
-
-/// The text blocks (paragraphs, list entries, questions, answers) of one
-/// section in reading order; empty when the monograph lacks the section.
-pub fn section_blocks(monograph: &Monograph, tab: Tab) -> Vec<String> {
-    let mut blocks = Vec::new();
-    match tab {
-        Tab::Usage => {
-            if let Some(section) = &monograph.usage {
-                push(&mut blocks, &section.intro);
-                blocks.extend(section.conditions.iter().map(item_plain));
-                push_opt(&mut blocks, &section.note);
-            }
-        }
-        Tab::Dosage => {
-            if let Some(section) = &monograph.dosage {
-                push(&mut blocks, &section.intro);
-                blocks.extend(section.conditions.iter().map(item_plain));
-                push_opt(&mut blocks, &section.adjustment);
-            }
-        }
-        Tab::SideEffects => {
-            if let Some(section) = &monograph.side_effects {
-                for group in [&section.common, &section.serious].into_iter().flatten() {
-                    push(&mut blocks, &group.intro);
-                    blocks.extend(group.items.iter().map(RichText::plain));
-                }
-                push_opt(&mut blocks, &section.advice);
-            }
-        }
-        Tab::HowItWorks => {
-            if let Some(section) = &monograph.how_it_works {
-                push(&mut blocks, &section.intro);
-                blocks.extend(section.actions.iter().map(item_plain));
-                push_opt(&mut blocks, &section.summary);
-            }
-        }
-        Tab::Precautions => {
-            if let Some(section) = &monograph.precautions {
-                push_opt(&mut blocks, &section.intro);
-                blocks.extend(section.items.iter().map(item_plain));
-            }
-        }
-        Tab::Faqs => {
-            for faq in &monograph.faqs {
-                blocks.push(faq.question.clone());
-                push(&mut blocks, &faq.answer);
-            }
-        }
-    }
-    blocks
-}
-
 /// Every block a reader meets, in the order the widget shows them: title,
 /// generic name, disclaimer, each present section, then the source and
 /// review dates that are recorded.
@@ -145,7 +80,7 @@ pub fn reading_order_blocks(monograph: &Monograph) -> Vec<String> {
         monograph.disclaimer.plain(),
     ];
     for tab in Tab::present_in(monograph) {
-        blocks.extend(section_blocks(monograph, tab));
+        blocks.extend(tab_lines(monograph, tab));
     }
     let facts = [
         &monograph.source,
