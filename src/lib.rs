@@ -1,20 +1,21 @@
 //! A patient-education drug monograph widget: loads one monograph JSON and
 //! shows it as accessible tabbed panels, with the disclaimer always in view.
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod authoring;
 pub mod components;
 pub mod error;
 pub mod events;
 mod fetch;
 pub mod hooks;
-pub mod model;
 #[cfg(feature = "page")]
 pub mod page;
 mod panic;
 pub mod reading;
 pub mod strings;
 pub mod tab;
+
+/// The data model the widget shows, from its own crate (shared with the
+/// content tools).
+pub use monograph_model as model;
 
 use components::{MonographApp, MonographAppProps};
 use events::WidgetEvent;

@@ -2,8 +2,8 @@
 //! a monograph or diagnostics, never a panic; what converts is valid.
 #![no_main]
 
-use drug_monograph::authoring::{check, convert, json_file};
-use drug_monograph::model;
+use monograph_authoring::{check, convert, json_file};
+use monograph_model as model;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -13,8 +13,8 @@
 // title (Mockazole nitrate), and one medicine without source or review dates.
 // Their JSON and index.json are generated from the Markdown beside them:
 //
-//   cargo run --quiet --bin monograph -- convert tests/fixtures/catalog/
-//   cargo run --quiet --bin monograph -- index tests/fixtures/catalog/
+//   cargo monograph convert tests/fixtures/catalog/
+//   cargo monograph index tests/fixtures/catalog/
 
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';

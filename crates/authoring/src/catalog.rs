@@ -1,7 +1,7 @@
 //! `content/index.json`: the catalog of monographs, for integrators who
 //! list or look up monographs without reading every file.
 
-use crate::model::{CatalogEntry, CATALOG_VERSION};
+use monograph_model::{CatalogEntry, CATALOG_VERSION};
 use serde::Serialize;
 
 #[derive(Serialize)]

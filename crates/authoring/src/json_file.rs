@@ -3,7 +3,7 @@
 //! JSON path it names.
 
 use super::diagnostic::{Diagnostic, Kind, LineIndex};
-use crate::model::{self, Monograph};
+use monograph_model::{self as model, Monograph};
 
 /// Parses and validates `text`; the monograph when it is valid, and what
 /// is wrong otherwise.

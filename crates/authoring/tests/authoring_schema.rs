@@ -4,13 +4,13 @@
 //! and every valid fixture, and rejects each invalid fixture, agreeing with
 //! the model's validator.
 
-use drug_monograph::authoring::cli::is_monograph_json;
-use drug_monograph::model;
+use monograph_authoring::cli::is_monograph_json;
+use monograph_model as model;
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 fn json_files(dir: &Path) -> Vec<PathBuf> {
@@ -46,7 +46,7 @@ fn the_schema_file_is_generated_from_the_model() {
     let committed = std::fs::read_to_string(root().join("content/monograph.schema.json")).unwrap();
     assert!(
         committed == model::json_schema(),
-        "content/monograph.schema.json is stale: run `cargo run --bin monograph -- schema`"
+        "content/monograph.schema.json is stale: run `cargo monograph schema`"
     );
 }
 

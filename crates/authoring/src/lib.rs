@@ -3,7 +3,7 @@
 //! them into the JSON the widget and integrators read, and check both.
 //!
 //! - [`convert()`] turns Markdown into a
-//!   [`Monograph`](crate::model::Monograph), with every problem at its line
+//!   [`Monograph`](monograph_model::Monograph), with every problem at its line
 //!   and column.
 //! - [`check`] gives what `monograph check` reports for a file, including
 //!   the review reminder and each section's reading grade ([`readability`]).

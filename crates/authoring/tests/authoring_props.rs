@@ -3,7 +3,7 @@
 //! diagnostics, and never panics. (`fuzz/` explores the same property for
 //! longer with cargo-fuzz.)
 
-use drug_monograph::authoring::{check, convert, json_file, readability};
+use monograph_authoring::{check, convert, json_file, readability};
 use proptest::prelude::*;
 
 /// Pieces of the monograph layout, so that generated files get past the
@@ -58,9 +58,9 @@ proptest! {
         }
         if let Some(monograph) = conversion.monograph {
             // What converts is valid by the model's own validator.
-            let json = drug_monograph::model::to_json(&monograph);
-            let value: drug_monograph::model::Value = serde_json::from_str(&json).unwrap();
-            prop_assert!(drug_monograph::model::validate(&value).is_ok());
+            let json = monograph_model::to_json(&monograph);
+            let value: monograph_model::Value = serde_json::from_str(&json).unwrap();
+            prop_assert!(monograph_model::validate(&value).is_ok());
         }
     }
 }

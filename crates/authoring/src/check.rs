@@ -4,7 +4,7 @@
 use super::diagnostic::{Diagnostic, Kind, LineIndex, Severity};
 use super::readability::{self, TARGET};
 use super::{convert, json_file};
-use crate::model::Monograph;
+use monograph_model::Monograph;
 
 /// Everything to report about the Markdown monograph `source`, named
 /// `file_name`, on the day `today` (`YYYY-MM-DD`).

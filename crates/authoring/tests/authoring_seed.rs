@@ -3,13 +3,13 @@
 //! committed `content/lenalidomide.json`, every sentence of the Markdown
 //! reaches the JSON, and the model writes every JSON file back unchanged.
 
-use drug_monograph::authoring::{convert, Severity};
-use drug_monograph::model::{self, to_json};
+use monograph_authoring::{convert, Severity};
+use monograph_model::{self as model, to_json};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 fn read(path: impl AsRef<Path>) -> String {
@@ -38,7 +38,7 @@ fn the_seed_converts_to_the_committed_json_byte_for_byte() {
     assert!(
         json == committed,
         "content/lenalidomide.json differs from what convert makes of content/lenalidomide.md; \
-         run `cargo run --bin monograph -- convert`"
+         run `cargo monograph convert`"
     );
     assert_eq!(
         monograph.id, "lenalidomide",
@@ -130,7 +130,7 @@ fn every_content_file_round_trips_through_the_model() {
     for entry in std::fs::read_dir(root().join("content")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-        if !drug_monograph::authoring::cli::is_monograph_json(&path) {
+        if !monograph_authoring::cli::is_monograph_json(&path) {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();

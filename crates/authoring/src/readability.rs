@@ -23,7 +23,7 @@
 //!   unless it follows s, x, z, ch, sh, ce or ge ("makes", but "doses").
 //!   Every word has at least one syllable; a number counts as one.
 
-use crate::model::{Monograph, RichText};
+use monograph_model::{Monograph, RichText};
 
 /// The patient-material target: grade 5 to 6.
 pub const TARGET: f64 = 6.0;
@@ -147,7 +147,7 @@ pub fn syllables_in(word: &str) -> usize {
 pub fn section_grades(monograph: &Monograph) -> Vec<SectionGrade> {
     let text = |r: &RichText| r.plain();
     let mut sections: Vec<(&'static str, &'static str, Vec<String>)> = Vec::new();
-    let items = |units: &mut Vec<String>, items: &[crate::model::Item]| {
+    let items = |units: &mut Vec<String>, items: &[monograph_model::Item]| {
         for item in items {
             units.push(item.term.clone());
             units.push(text(&item.text));

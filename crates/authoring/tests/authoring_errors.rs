@@ -4,14 +4,14 @@
 //! mistake), checked for its exact message, line and column. Each kind is
 //! also documented in `docs/editors.md`.
 
-use drug_monograph::authoring::{check, json_file, Kind, Severity};
+use monograph_authoring::{check, json_file, Kind, Severity};
 use std::path::PathBuf;
 
 /// The date the review reminder is checked against.
 const TODAY: &str = "2026-01-01";
 
 fn fixture(path: &str) -> (PathBuf, String) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .join("tests/fixtures/authoring")
         .join(path);
     let text = std::fs::read_to_string(&path)
@@ -181,8 +181,11 @@ fn every_kind_of_markdown_problem_has_a_fixture() {
 
 #[test]
 fn every_kind_is_documented_for_editors() {
-    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/editors.md"))
-        .expect("docs/editors.md exists");
+    let guide = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/editors.md"
+    ))
+    .expect("docs/editors.md exists");
     for kind in Kind::ALL {
         let heading = format!("#### `{}`", kind.slug());
         assert!(guide.contains(&heading), "docs/editors.md has no {heading}");
@@ -193,7 +196,7 @@ fn every_kind_is_documented_for_editors() {
 fn only_warnings_leave_a_monograph_to_write() {
     for (slug, _) in EXPECTED {
         let (path, text) = fixture(&format!("markdown/{slug}.md"));
-        let conversion = drug_monograph::authoring::convert(&text, &path.to_string_lossy());
+        let conversion = monograph_authoring::convert(&text, &path.to_string_lossy());
         let errors = conversion
             .diagnostics
             .iter()

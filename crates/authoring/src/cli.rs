@@ -8,8 +8,8 @@
 use super::catalog;
 use super::diagnostic::{Diagnostic, LineIndex, Severity};
 use super::{check, convert, dates, json_file};
-use crate::model;
-use crate::model::CatalogEntry;
+use monograph_model as model;
+use monograph_model::CatalogEntry;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};

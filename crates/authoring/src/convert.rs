@@ -9,9 +9,9 @@
 use super::diagnostic::{has_errors, suggest, Diagnostic, Kind, LineIndex, Severity};
 use super::front_matter::{self, FrontMatter, Located};
 use super::markdown::{self, Block, Inline, ListItem};
-use crate::model::{
-    self, Codes, Dosage, Faq, HowItWorks, Item, Monograph, Precautions, RichText, SideEffectGroup,
-    SideEffects, Span, Usage,
+use monograph_model::{
+    self as model, self, Codes, Dosage, Faq, HowItWorks, Item, Monograph, Precautions, RichText,
+    SideEffectGroup, SideEffects, Span, Usage,
 };
 use std::collections::BTreeMap;
 use std::path::Path;

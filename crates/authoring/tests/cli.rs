@@ -44,7 +44,7 @@ impl Drop for TempDir {
 }
 
 fn repo(path: &str) -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+    fs::read_to_string(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join(path)).unwrap()
 }
 
 struct Run {
@@ -77,7 +77,7 @@ fn content_with_seed() -> TempDir {
 
 #[test]
 fn the_repository_content_is_up_to_date_and_valid() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     for args in [
         &["convert", "--check", "content/"][..],
         &["check", "content/"],
