@@ -11,7 +11,6 @@ pub mod page;
 mod panic;
 pub mod reading;
 pub mod strings;
-pub mod tab;
 
 /// The data model the widget shows, from its own crate (shared with the
 /// content tools).
@@ -41,7 +40,7 @@ impl Config {
     fn into_props(self, events: web_sys::EventTarget) -> MonographAppProps {
         MonographAppProps {
             src: self.src.into(),
-            tab: self.tab.as_deref().and_then(tab::Tab::from_slug),
+            tab: self.tab.as_deref().and_then(model::Section::from_slug),
             heading_level: self.heading_level.unwrap_or(1).clamp(1, 6),
             strings: strings::for_language(self.lang.as_deref().unwrap_or_default()),
             onevent: Callback::from(move |event: WidgetEvent| event.dispatch(&events)),

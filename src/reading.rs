@@ -3,13 +3,13 @@
 //! (see `components::panels`): no headings or labels the widget adds, and
 //! nothing rephrased.
 
+use crate::model::Section;
 use crate::model::{Item, Monograph, RichText};
-use crate::tab::Tab;
 
 /// The clinical text of one tab, one paragraph, list entry, question or
 /// answer per line (`"\n"` between them). Empty when the monograph lacks
 /// the tab's section.
-pub fn tab_text(monograph: &Monograph, tab: Tab) -> String {
+pub fn tab_text(monograph: &Monograph, tab: Section) -> String {
     tab_lines(monograph, tab).join("\n")
 }
 
@@ -24,24 +24,24 @@ pub fn item_line(item: &Item) -> String {
 /// - a list entry with a term reads as [`item_line`], as shown;
 /// - each side-effect list follows its introductory sentence;
 /// - each FAQ is its question, then its answer.
-pub fn tab_lines(monograph: &Monograph, tab: Tab) -> Vec<String> {
+pub fn tab_lines(monograph: &Monograph, tab: Section) -> Vec<String> {
     let mut lines = Lines::default();
     match tab {
-        Tab::Usage => {
+        Section::Usage => {
             if let Some(section) = &monograph.usage {
                 lines.text(&section.intro);
                 lines.items(&section.conditions);
                 lines.optional(&section.note);
             }
         }
-        Tab::Dosage => {
+        Section::Dosage => {
             if let Some(section) = &monograph.dosage {
                 lines.text(&section.intro);
                 lines.items(&section.conditions);
                 lines.optional(&section.adjustment);
             }
         }
-        Tab::SideEffects => {
+        Section::SideEffects => {
             if let Some(section) = &monograph.side_effects {
                 for group in [&section.common, &section.serious].into_iter().flatten() {
                     lines.text(&group.intro);
@@ -50,20 +50,20 @@ pub fn tab_lines(monograph: &Monograph, tab: Tab) -> Vec<String> {
                 lines.optional(&section.advice);
             }
         }
-        Tab::HowItWorks => {
+        Section::HowItWorks => {
             if let Some(section) = &monograph.how_it_works {
                 lines.text(&section.intro);
                 lines.items(&section.actions);
                 lines.optional(&section.summary);
             }
         }
-        Tab::Precautions => {
+        Section::Precautions => {
             if let Some(section) = &monograph.precautions {
                 lines.optional(&section.intro);
                 lines.items(&section.items);
             }
         }
-        Tab::Faqs => {
+        Section::Faqs => {
             for faq in &monograph.faqs {
                 lines.push(faq.question.clone());
                 lines.text(&faq.answer);
@@ -126,8 +126,8 @@ mod tests {
     #[test]
     fn every_tab_of_lenalidomide_has_text() {
         let monograph = lenalidomide();
-        let present = Tab::present_in(&monograph);
-        assert_eq!(present, Tab::ALL, "lenalidomide has every section");
+        let present = Section::present_in(&monograph);
+        assert_eq!(present, Section::ALL, "lenalidomide has every section");
         for tab in present {
             let text = tab_text(&monograph, tab);
             assert!(!text.trim().is_empty(), "{tab:?} has no text");
@@ -144,7 +144,7 @@ mod tests {
         let section = monograph.side_effects.as_ref().expect("side effects");
         let common = section.common.as_ref().expect("common side effects");
         let serious = section.serious.as_ref().expect("serious side effects");
-        let text = tab_text(&monograph, Tab::SideEffects);
+        let text = tab_text(&monograph, Section::SideEffects);
         let lines: Vec<&str> = text.lines().collect();
 
         assert_eq!(
@@ -175,7 +175,7 @@ mod tests {
     fn items_read_as_term_colon_text() {
         let monograph = lenalidomide();
         let precautions = monograph.precautions.as_ref().expect("precautions");
-        let text = tab_text(&monograph, Tab::Precautions);
+        let text = tab_text(&monograph, Section::Precautions);
         let first = &precautions.items[0];
         let expected = format!("{}: {}", first.term, first.text.plain());
         assert!(
@@ -189,7 +189,7 @@ mod tests {
     #[test]
     fn faqs_read_question_then_answer() {
         let monograph = lenalidomide();
-        let text = tab_text(&monograph, Tab::Faqs);
+        let text = tab_text(&monograph, Section::Faqs);
         let expected: Vec<String> = monograph
             .faqs
             .iter()
@@ -211,7 +211,9 @@ mod tests {
         );
         expected.extend(usage.note.as_ref().map(RichText::plain));
         assert_eq!(
-            tab_text(&monograph, Tab::Usage).lines().collect::<Vec<_>>(),
+            tab_text(&monograph, Section::Usage)
+                .lines()
+                .collect::<Vec<_>>(),
             expected
         );
     }
@@ -234,7 +236,7 @@ mod tests {
                 emphasis: false,
             },
         ]));
-        let text = tab_text(&monograph, Tab::Precautions);
+        let text = tab_text(&monograph, Section::Precautions);
         assert_eq!(text.lines().next(), Some("Do not stop taking it."));
     }
 
@@ -243,12 +245,12 @@ mod tests {
         let mut monograph = lenalidomide();
         monograph.dosage = None;
         monograph.faqs.clear();
-        assert_eq!(tab_text(&monograph, Tab::Dosage), "");
-        assert_eq!(tab_text(&monograph, Tab::Faqs), "");
+        assert_eq!(tab_text(&monograph, Section::Dosage), "");
+        assert_eq!(tab_text(&monograph, Section::Faqs), "");
         // Optional parts are simply left out.
         let how = monograph.how_it_works.as_mut().expect("how it works");
         how.summary = None;
         how.intro = text("Intro.");
-        assert!(tab_text(&monograph, Tab::HowItWorks).starts_with("Intro.\n"));
+        assert!(tab_text(&monograph, Section::HowItWorks).starts_with("Intro.\n"));
     }
 }

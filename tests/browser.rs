@@ -305,7 +305,7 @@ async fn arrow_keys_home_and_end_move_focus_and_selection() {
     yew::scheduler::flush().await;
     assert_eq!(widget.selected_tab(), "faqs");
 
-    // Only the selected tab is in the Tab order; the visible panel follows it.
+    // Only the selected tab is in the Section order; the visible panel follows it.
     let tabbable: Vec<String> = order
         .iter()
         .filter(|slug| widget.tab(slug).get_attribute("tabindex").as_deref() == Some("0"))

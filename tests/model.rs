@@ -5,8 +5,8 @@
 mod common;
 
 use common::{lenalidomide, lenalidomide_json, problems, valid, validate_str};
+use drug_monograph::model::Section;
 use drug_monograph::model::{Item, Monograph, Problem, Span};
-use drug_monograph::tab::Tab;
 use serde_json::{json, Value as Json};
 
 /// A copy of the Lenalidomide JSON with `change` applied.
@@ -106,7 +106,7 @@ fn every_content_file_parses_and_validates() {
         };
         match drug_monograph::model::validate(&value) {
             Ok(monograph) => {
-                if Tab::present_in(&monograph).is_empty() {
+                if Section::present_in(&monograph).is_empty() {
                     failures.push(format!("{name}: validated but shows no tab"));
                 }
             }
@@ -128,14 +128,14 @@ fn lenalidomide_has_the_six_sections_in_order() {
     assert_eq!(monograph.title, "Lenalidomide");
     assert_eq!(monograph.generic_name, "Lenalidomide");
     assert_eq!(
-        Tab::present_in(&monograph),
+        Section::present_in(&monograph),
         vec![
-            Tab::Usage,
-            Tab::Dosage,
-            Tab::SideEffects,
-            Tab::HowItWorks,
-            Tab::Precautions,
-            Tab::Faqs
+            Section::Usage,
+            Section::Dosage,
+            Section::SideEffects,
+            Section::HowItWorks,
+            Section::Precautions,
+            Section::Faqs
         ]
     );
 }
@@ -252,7 +252,7 @@ fn lenalidomide_has_no_codes_or_dates_it_does_not_know() {
 fn a_minimal_document_validates_with_defaults() {
     let monograph = valid(&examplomab());
     assert_eq!(monograph.title, "Examplomab (fictional test drug)");
-    assert_eq!(Tab::present_in(&monograph), [Tab::Faqs]);
+    assert_eq!(Section::present_in(&monograph), [Section::Faqs]);
     assert!(monograph.brand_names.is_empty());
     assert_eq!(monograph.codes, Default::default());
     assert!(monograph.faqs[0].answer.0.iter().all(|span| !span.emphasis));

@@ -9,10 +9,10 @@ use drug_monograph::components::{
     Failure, FailureProps, Loading, MonographView, MonographViewProps,
 };
 use drug_monograph::error::LoadError;
+use drug_monograph::model::Section;
 use drug_monograph::model::{Monograph, Problem};
 use drug_monograph::reading::{item_line, tab_lines};
 use drug_monograph::strings::ENGLISH;
-use drug_monograph::tab::Tab;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::json;
 use std::collections::HashSet;
@@ -25,7 +25,7 @@ fn sel(selector: &str) -> Selector {
     Selector::parse(selector).unwrap_or_else(|e| panic!("bad selector {selector:?}: {e:?}"))
 }
 
-async fn render_view(monograph: &Monograph, active: Tab, heading_level: u8) -> String {
+async fn render_view(monograph: &Monograph, active: Section, heading_level: u8) -> String {
     // `props!` fills in any optional props with their defaults.
     let props = yew::props!(MonographViewProps {
         monograph: Rc::new(monograph.clone()),
@@ -79,7 +79,7 @@ fn tabs(root: &Html) -> Vec<ElementRef<'_>> {
     all(root, "[role=tablist] [role=tab]")
 }
 
-fn panel_of<'a>(root: &'a Html, monograph_tab: Tab) -> ElementRef<'a> {
+fn panel_of<'a>(root: &'a Html, monograph_tab: Section) -> ElementRef<'a> {
     by_id(root, &format!("{PREFIX}-panel-{}", monograph_tab.slug()))
 }
 
@@ -121,15 +121,15 @@ fn examplomab_dosage_and_faqs() -> Monograph {
 #[tokio::test]
 async fn the_tablist_is_labelled_and_has_one_tab_per_section() {
     let monograph = lenalidomide();
-    let doc = Html::parse_fragment(&render_view(&monograph, Tab::Usage, 1).await);
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
     let tablist = one(&doc, "[role=tablist]");
     assert_eq!(tablist.attr("aria-label"), Some(ENGLISH.tablist_label));
     assert!(!ENGLISH.tablist_label.trim().is_empty());
 
     let labels: Vec<String> = tabs(&doc).into_iter().map(text).collect();
-    let expected: Vec<String> = Tab::present_in(&monograph)
+    let expected: Vec<String> = Section::present_in(&monograph)
         .iter()
-        .map(|tab| tab.label(&ENGLISH).to_owned())
+        .map(|tab| ENGLISH.tab_label(*tab).to_owned())
         .collect();
     assert_eq!(labels, expected);
     assert_eq!(labels.len(), 6);
@@ -142,9 +142,9 @@ async fn the_tablist_is_labelled_and_has_one_tab_per_section() {
 #[tokio::test]
 async fn only_the_active_tab_is_selected_focusable_and_shown() {
     let monograph = lenalidomide();
-    for active in Tab::ALL {
+    for active in Section::ALL {
         let doc = Html::parse_fragment(&render_view(&monograph, active, 1).await);
-        let active_label = active.label(&ENGLISH);
+        let active_label = ENGLISH.tab_label(active);
         for tab in tabs(&doc) {
             let is_active = text(tab) == active_label;
             let (selected, tabindex) = if is_active {
@@ -184,7 +184,7 @@ async fn only_the_active_tab_is_selected_focusable_and_shown() {
 #[tokio::test]
 async fn each_panel_is_labelled_by_its_tab_and_focusable() {
     let monograph = lenalidomide();
-    let doc = Html::parse_fragment(&render_view(&monograph, Tab::Usage, 1).await);
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
     let tabs = tabs(&doc);
     let panels = all(&doc, "[role=tabpanel]");
     assert_eq!(panels.len(), tabs.len());
@@ -220,7 +220,7 @@ async fn each_panel_is_labelled_by_its_tab_and_focusable() {
 #[tokio::test]
 async fn the_requested_dosage_tab_is_open() {
     let monograph = lenalidomide();
-    let doc = Html::parse_fragment(&render_view(&monograph, Tab::Dosage, 1).await);
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Dosage, 1).await);
     let selected = one(&doc, "[role=tab][aria-selected=true]");
     assert_eq!(text(selected), "Dosage");
     let shown = one(&doc, "[role=tabpanel]:not([hidden])");
@@ -229,17 +229,17 @@ async fn the_requested_dosage_tab_is_open() {
         text(shown).contains(&intro),
         "dosage intro in the open panel"
     );
-    assert!(panel_of(&doc, Tab::Usage).attr("hidden").is_some());
+    assert!(panel_of(&doc, Section::Usage).attr("hidden").is_some());
 }
 
 #[tokio::test]
 async fn a_tab_the_monograph_lacks_falls_back_to_the_first() {
     let monograph = examplomab_dosage_and_faqs();
     for (active, expected) in [
-        (Tab::Usage, "Dosage"),
-        (Tab::Precautions, "Dosage"),
-        (Tab::HowItWorks, "Dosage"),
-        (Tab::Faqs, "FAQs"),
+        (Section::Usage, "Dosage"),
+        (Section::Precautions, "Dosage"),
+        (Section::HowItWorks, "Dosage"),
+        (Section::Faqs, "FAQs"),
     ] {
         let doc = Html::parse_fragment(&render_view(&monograph, active, 1).await);
         let labels: Vec<String> = tabs(&doc).into_iter().map(text).collect();
@@ -262,9 +262,9 @@ async fn a_tab_the_monograph_lacks_falls_back_to_the_first() {
 #[tokio::test]
 async fn every_section_text_is_in_its_panel() {
     let monograph = lenalidomide();
-    let doc = Html::parse_fragment(&render_view(&monograph, Tab::Usage, 1).await);
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
     let mut missing = Vec::new();
-    for tab in Tab::present_in(&monograph) {
+    for tab in Section::present_in(&monograph) {
         let panel = text(panel_of(&doc, tab));
         for block in tab_lines(&monograph, tab) {
             let block = collapse(&block);
@@ -289,7 +289,7 @@ async fn every_section_text_is_in_its_panel() {
 #[tokio::test]
 async fn emphasis_is_rendered_as_strong_text() {
     let monograph = lenalidomide();
-    let doc = Html::parse_fragment(&render_view(&monograph, Tab::Usage, 1).await);
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
     let strong: Vec<String> = all(&doc, "strong").into_iter().map(text).collect();
     let usage_note = monograph.usage.as_ref().unwrap().note.as_ref().unwrap();
     let dosage_intro = &monograph.dosage.as_ref().unwrap().intro;
@@ -311,7 +311,7 @@ async fn emphasis_is_rendered_as_strong_text() {
 #[tokio::test]
 async fn the_disclaimer_is_outside_every_panel_and_never_hidden() {
     let monograph = lenalidomide();
-    for active in Tab::ALL {
+    for active in Section::ALL {
         let doc = Html::parse_fragment(&render_view(&monograph, active, 1).await);
         let disclaimer = one(&doc, ".dm-disclaimer");
         assert_eq!(
@@ -332,8 +332,8 @@ async fn the_disclaimer_is_outside_every_panel_and_never_hidden() {
 #[tokio::test]
 async fn serious_side_effects_are_marked_and_kept_apart() {
     let monograph = lenalidomide();
-    let doc = Html::parse_fragment(&render_view(&monograph, Tab::SideEffects, 1).await);
-    let panel = panel_of(&doc, Tab::SideEffects);
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::SideEffects, 1).await);
+    let panel = panel_of(&doc, Section::SideEffects);
     let side_effects = monograph.side_effects.as_ref().unwrap();
     let serious_items: Vec<String> = side_effects
         .serious
@@ -385,8 +385,8 @@ async fn serious_side_effects_are_marked_and_kept_apart() {
 #[tokio::test]
 async fn the_pregnancy_precaution_is_marked_important() {
     let monograph = lenalidomide();
-    let doc = Html::parse_fragment(&render_view(&monograph, Tab::Precautions, 1).await);
-    let panel = panel_of(&doc, Tab::Precautions);
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Precautions, 1).await);
+    let panel = panel_of(&doc, Section::Precautions);
     let items = &monograph.precautions.as_ref().unwrap().items;
     let rendered = within(panel, "li.dm-item");
     assert_eq!(rendered.len(), items.len());
@@ -416,7 +416,7 @@ async fn the_pregnancy_precaution_is_marked_important() {
 async fn heading_level_2_shifts_every_heading_down_one() {
     let monograph = lenalidomide();
     for (level, title, panel, inner) in [(1, "h1", "h2", "h3"), (2, "h2", "h3", "h4")] {
-        let doc = Html::parse_fragment(&render_view(&monograph, Tab::Usage, level).await);
+        let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, level).await);
         assert_eq!(heading_tag(one(&doc, ".dm-title")), title);
         assert_eq!(text(one(&doc, ".dm-title")), monograph.title);
         let panel_headings = all(&doc, ".dm-panel-heading");
@@ -446,7 +446,7 @@ async fn heading_levels_stay_within_h1_to_h6() {
         (6, "h6", "h6", "h6"),
         (255, "h6", "h6", "h6"),
     ] {
-        let doc = Html::parse_fragment(&render_view(&monograph, Tab::Usage, level).await);
+        let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, level).await);
         assert_eq!(heading_tag(one(&doc, ".dm-title")), title, "level {level}");
         assert!(all(&doc, ".dm-panel-heading")
             .iter()
@@ -543,8 +543,8 @@ fn assert_inert(html: &str, doc: &Html) {
 #[tokio::test]
 async fn markup_in_the_content_is_shown_as_text_never_run() {
     let monograph = hostile_monograph();
-    assert_eq!(Tab::present_in(&monograph).len(), 6);
-    let html = render_view(&monograph, Tab::Usage, 1).await;
+    assert_eq!(Section::present_in(&monograph).len(), 6);
+    let html = render_view(&monograph, Section::Usage, 1).await;
     let doc = Html::parse_fragment(&html);
     assert_inert(&html, &doc);
 

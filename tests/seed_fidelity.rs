@@ -7,8 +7,8 @@ mod common;
 
 use common::{collapse, lenalidomide, plain_text, read_content};
 use drug_monograph::model::Monograph;
+use drug_monograph::model::Section;
 use drug_monograph::strings::ENGLISH;
-use drug_monograph::tab::Tab;
 
 /// The seed's body: its headings, and the text blocks under each.
 struct Seed {
@@ -131,7 +131,7 @@ fn missing_sentences(markdown: &str, monograph: &Monograph) -> Vec<String> {
 enum Heading {
     Title,
     GenericName,
-    Section(Tab),
+    Section(Section),
 }
 
 fn heading_target(level: usize, text: &str) -> Option<Heading> {
@@ -142,9 +142,9 @@ fn heading_target(level: usize, text: &str) -> Option<Heading> {
     if same(ENGLISH.generic_name) {
         return Some(Heading::GenericName);
     }
-    Tab::ALL
+    Section::ALL
         .into_iter()
-        .find(|tab| same(tab.label(&ENGLISH)))
+        .find(|tab| same(ENGLISH.tab_label(*tab)))
         .map(Heading::Section)
 }
 
@@ -152,7 +152,7 @@ fn heading_target(level: usize, text: &str) -> Option<Heading> {
 /// sections with no heading in the seed.
 fn heading_mismatches(markdown: &str, monograph: &Monograph) -> Vec<String> {
     let seed = parse_seed(markdown);
-    let present = Tab::present_in(monograph);
+    let present = Section::present_in(monograph);
     let mut mismatches = Vec::new();
     let mut seen = Vec::new();
     for (level, text, blocks) in seed.sections.iter().filter(|s| s.0 > 0) {
@@ -219,7 +219,7 @@ fn every_seed_heading_is_a_section_of_the_monograph() {
         .collect();
     // Title, generic name and the six sections.
     assert!(
-        headings.len() >= Tab::ALL.len(),
+        headings.len() >= Section::ALL.len(),
         "headings found: {headings:?}"
     );
     let mismatches = heading_mismatches(&markdown, &lenalidomide());

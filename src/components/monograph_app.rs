@@ -2,8 +2,8 @@ use super::{Failure, Loading, MonographView, Stale};
 use crate::events::WidgetEvent;
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
+use crate::model::Section;
 use crate::strings::{Strings, ENGLISH};
-use crate::tab::Tab;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ pub struct MonographAppProps {
     pub src: AttrValue,
     /// The tab to open; changing it opens that tab.
     #[prop_or_default]
-    pub tab: Option<Tab>,
+    pub tab: Option<Section>,
     /// Level of the title heading, so the widget fits the page's outline.
     #[prop_or(1)]
     pub heading_level: u8,
@@ -89,11 +89,11 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
             />
         },
         Load::Loaded { value, offline } => {
-            let active = Tab::resolve(*selected, value);
+            let active = Section::resolve(*selected, value);
             let onselect = {
                 let selected = selected.setter();
                 let onevent = props.onevent.clone();
-                Callback::from(move |tab: Tab| {
+                Callback::from(move |tab: Section| {
                     if tab != active {
                         selected.set(Some(tab));
                         onevent.emit(WidgetEvent::TabChange { tab: tab.slug() });

@@ -3,8 +3,8 @@ use super::panels::{self, PanelContext};
 use super::rich_text::rich_text;
 use super::tab_list::{panel_id, tab_id, TabList};
 use crate::model::Monograph;
+use crate::model::Section;
 use crate::strings::{Strings, ENGLISH};
-use crate::tab::Tab;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,14 +13,14 @@ pub struct MonographViewProps {
     /// The validated monograph to show.
     pub monograph: Rc<Monograph>,
     /// The selected tab; falls back to the first when the monograph lacks it.
-    pub active: Tab,
+    pub active: Section,
     /// Prefix that keeps element ids unique among several widgets on a page.
     pub id_prefix: AttrValue,
     /// Level of the title heading (1 to 6); section headings follow it.
     #[prop_or(1)]
     pub heading_level: u8,
     /// Called when the user selects a tab.
-    pub onselect: Callback<Tab>,
+    pub onselect: Callback<Section>,
     /// Interface language of the labels the widget adds.
     #[prop_or(&ENGLISH)]
     pub strings: &'static Strings,
@@ -30,8 +30,8 @@ pub struct MonographViewProps {
 #[function_component]
 pub fn MonographView(props: &MonographViewProps) -> Html {
     let monograph = &props.monograph;
-    let tabs = Tab::present_in(monograph);
-    let active = Tab::resolve(Some(props.active), monograph);
+    let tabs = Section::present_in(monograph);
+    let active = Section::resolve(Some(props.active), monograph);
     let prefix = props.id_prefix.as_str();
     // Clamped first so that `level + 2` cannot overflow and a level of 0
     // still puts the panel headings below the title.
@@ -47,23 +47,23 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
     // The widget's own labels are in the interface language; the clinical
     // text keeps the monograph's, so each is read aloud in its own voice.
     let content_lang = monograph.language.clone();
-    let panel = |tab: Tab| {
+    let panel = |tab: Section| {
         let content = match tab {
-            Tab::Usage => monograph.usage.as_ref().map(|s| panels::usage(s, &cx)),
-            Tab::Dosage => monograph.dosage.as_ref().map(|s| panels::dosage(s, &cx)),
-            Tab::SideEffects => monograph
+            Section::Usage => monograph.usage.as_ref().map(|s| panels::usage(s, &cx)),
+            Section::Dosage => monograph.dosage.as_ref().map(|s| panels::dosage(s, &cx)),
+            Section::SideEffects => monograph
                 .side_effects
                 .as_ref()
                 .map(|section| panels::side_effects(section, &cx)),
-            Tab::HowItWorks => monograph
+            Section::HowItWorks => monograph
                 .how_it_works
                 .as_ref()
                 .map(|s| panels::how_it_works(s, &cx)),
-            Tab::Precautions => monograph
+            Section::Precautions => monograph
                 .precautions
                 .as_ref()
                 .map(|s| panels::precautions(s, &cx)),
-            Tab::Faqs => Some(panels::faqs(&monograph.faqs, &cx)),
+            Section::Faqs => Some(panels::faqs(&monograph.faqs, &cx)),
         };
         // Every panel stays in the document, hidden when inactive, so that
         // print and find-in-page reach all of them.
@@ -77,7 +77,7 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 tabindex="0"
                 hidden={tab != active}
             >
-                { heading(level + 1, "dm-panel-heading", None, html! { tab.label(strings) }) }
+                { heading(level + 1, "dm-panel-heading", None, html! { strings.tab_label(tab) }) }
                 <div class="dm-panel-body" lang={content_lang.clone()}>{ content }</div>
             </section>
         }

@@ -1,30 +1,30 @@
+use crate::model::Section;
 use crate::strings::{Strings, ENGLISH};
-use crate::tab::Tab;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TabListProps {
     /// The tabs to show, in order; never empty.
-    pub tabs: Vec<Tab>,
+    pub tabs: Vec<Section>,
     /// The selected tab.
-    pub active: Tab,
+    pub active: Section,
     /// Prefix of the tab and panel element ids.
     pub id_prefix: AttrValue,
     /// Accessible name of the tab list.
     pub label: AttrValue,
     /// Called with the tab the user picked by pointer or keyboard.
-    pub onselect: Callback<Tab>,
+    pub onselect: Callback<Section>,
     /// Interface language of the tab labels.
     #[prop_or(&ENGLISH)]
     pub strings: &'static Strings,
 }
 
-pub fn tab_id(prefix: &str, tab: Tab) -> String {
+pub fn tab_id(prefix: &str, tab: Section) -> String {
     format!("{prefix}-tab-{}", tab.slug())
 }
 
-pub fn panel_id(prefix: &str, tab: Tab) -> String {
+pub fn panel_id(prefix: &str, tab: Section) -> String {
     format!("{prefix}-panel-{}", tab.slug())
 }
 
@@ -88,7 +88,7 @@ pub fn TabList(props: &TabListProps) -> Html {
                         tabindex={if selected { "0" } else { "-1" }}
                         {onclick}
                     >
-                        { tab.label(props.strings) }
+                        { props.strings.tab_label(tab) }
                     </button>
                 }
             }) }

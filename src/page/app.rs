@@ -8,8 +8,8 @@ use super::toolbar::{Toolbar, TEXT_SIZES};
 use crate::components::{Failure, Loading, Stale};
 use crate::hooks::{use_load, Load};
 use crate::model::validate_catalog;
+use crate::model::Section;
 use crate::strings::{for_language, Strings};
-use crate::tab::Tab;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -179,7 +179,7 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     };
     let ontab = {
         let route = route.clone();
-        Callback::from(move |tab: Tab| {
+        Callback::from(move |tab: Section| {
             if let Route::Monograph { id, .. } = &*route {
                 // Replaced, not pushed: Back leaves the monograph rather
                 // than stepping through its tabs.

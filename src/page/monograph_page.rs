@@ -3,9 +3,9 @@ use super::take_home::TakeHome;
 use crate::components::{next_id_prefix, Failure, Loading, MonographView, Stale};
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
+use crate::model::Section;
 use crate::reading::tab_text;
 use crate::strings::Strings;
-use crate::tab::Tab;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,9 +13,9 @@ pub struct MonographPageProps {
     /// Address of the monograph JSON.
     pub src: AttrValue,
     /// The tab the address names.
-    pub tab: Option<Tab>,
+    pub tab: Option<Section>,
     /// Called when the patient opens another tab.
-    pub ontab: Callback<Tab>,
+    pub ontab: Callback<Section>,
     /// The public address of the page, without its route, for the QR code;
     /// `None` hides "Take this home".
     pub share_base: Option<AttrValue>,
@@ -36,7 +36,7 @@ pub fn MonographPage(props: &MonographPageProps) -> Html {
             <Failure error={error.clone()} heading_level={1} onretry={loader.retry.clone()} {strings} />
         },
         Load::Loaded { value, offline } => {
-            let active = Tab::resolve(props.tab, value);
+            let active = Section::resolve(props.tab, value);
             let share = props.share_base.as_ref().map(|base| {
                 let url = format!("{base}#/{}/{}", value.id, active.slug());
                 html! { <TakeHome url={AttrValue::from(url)} {strings} /> }

@@ -1,12 +1,12 @@
 //! Where the standalone page is, as written in its address:
 //! `#/` (the catalog), `#/lenalidomide`, `#/lenalidomide/dosage`.
 
-use crate::tab::Tab;
+use crate::model::Section;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Catalog,
-    Monograph { id: String, tab: Option<Tab> },
+    Monograph { id: String, tab: Option<Section> },
 }
 
 impl Route {
@@ -18,7 +18,7 @@ impl Route {
         let Some(id) = parts.next().filter(|id| is_slug(id)) else {
             return Route::Catalog;
         };
-        let tab = parts.next().and_then(Tab::from_slug);
+        let tab = parts.next().and_then(Section::from_slug);
         Route::Monograph {
             id: id.to_owned(),
             tab,
@@ -58,7 +58,7 @@ mod tests {
                 "#/lenalidomide/side-effects",
                 Route::Monograph {
                     id: "lenalidomide".into(),
-                    tab: Some(Tab::SideEffects),
+                    tab: Some(Section::SideEffects),
                 },
             ),
         ];

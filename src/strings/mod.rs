@@ -8,6 +8,8 @@ mod es;
 pub use en::ENGLISH;
 pub use es::SPANISH;
 
+use crate::model::Section;
+
 /// The words of the widget's own interface.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Strings {
@@ -70,6 +72,20 @@ pub struct Strings {
     pub pause: &'static str,
     pub resume: &'static str,
     pub stop: &'static str,
+}
+
+impl Strings {
+    /// The label of a section's tab (and of its heading in print).
+    pub fn tab_label(&self, section: Section) -> &'static str {
+        match section {
+            Section::Usage => self.tab_usage,
+            Section::Dosage => self.tab_dosage,
+            Section::SideEffects => self.tab_side_effects,
+            Section::HowItWorks => self.tab_how_it_works,
+            Section::Precautions => self.tab_precautions,
+            Section::Faqs => self.tab_faqs,
+        }
+    }
 }
 
 /// Every interface language, in the order the language switch shows them.

@@ -4,9 +4,9 @@
 // Each test crate uses only some of these helpers.
 #![allow(dead_code)]
 
+use drug_monograph::model::Section;
 use drug_monograph::model::{self, Monograph, Problem};
 use drug_monograph::reading::tab_lines;
-use drug_monograph::tab::Tab;
 use std::path::PathBuf;
 
 /// `content/` in the crate root.
@@ -79,7 +79,7 @@ pub fn reading_order_blocks(monograph: &Monograph) -> Vec<String> {
         monograph.generic_name.clone(),
         monograph.disclaimer.plain(),
     ];
-    for tab in Tab::present_in(monograph) {
+    for tab in Section::present_in(monograph) {
         blocks.extend(tab_lines(monograph, tab));
     }
     let facts = [
