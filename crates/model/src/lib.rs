@@ -12,11 +12,13 @@
 //! non-blank carries the pattern `\S`, and a list it requires to be non-empty
 //! has a minimum length of 1.
 
+mod content_hash;
 mod json;
 mod section;
 mod validate;
 mod value;
 
+pub use content_hash::content_hash;
 pub use json::{json_schema, to_json};
 pub use section::Section;
 pub use validate::{validate, validate_catalog, Problem};
