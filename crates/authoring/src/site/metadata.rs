@@ -3,7 +3,7 @@
 //! structured data (a `MedicalWebPage` about a `Drug`, for patients).
 
 use monograph_model::walk::{self, Block};
-use monograph_model::Monograph;
+use monograph_model::{Monograph, Section};
 use serde_json::json;
 
 /// Search engines show about this many characters of a description.
@@ -13,10 +13,11 @@ const DESCRIPTION_LENGTH: usize = 155;
 /// boundary with an ellipsis when it is longer than a search result shows.
 /// Only the monograph's own words: nothing is summarised or rephrased.
 pub fn description(monograph: &Monograph) -> String {
-    let first = walk::blocks(monograph)
+    let first = Section::present_in(monograph)
         .into_iter()
-        .find_map(|(_, block)| match block {
-            Block::Paragraph(text) => Some(text.plain()),
+        .flat_map(|section| walk::blocks(monograph, section))
+        .find_map(|block| match block {
+            Block::Paragraph { text, .. } => Some(text.plain()),
             _ => None,
         })
         .unwrap_or_else(|| monograph.title.clone());
