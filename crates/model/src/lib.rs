@@ -13,11 +13,13 @@
 //! has a minimum length of 1.
 
 mod json;
+mod listed;
 mod section;
 mod validate;
 mod value;
 
 pub use json::{json_schema, to_json};
+pub use listed::Listed;
 pub use section::Section;
 pub use validate::{validate, validate_catalog, Problem};
 pub use value::Value;

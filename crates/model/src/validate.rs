@@ -257,30 +257,14 @@ fn item(cx: &mut Checker, value: &Value, path: &str) -> Option<Item> {
     })
 }
 
-fn usage(cx: &mut Checker, value: &Value, path: &str) -> Option<Usage> {
+/// Usage, Dosage and How it works, each under its own names.
+fn listed<T: Listed>(cx: &mut Checker, value: &Value, path: &str) -> Option<T> {
     let mut fields = Fields::of(cx, value, path)?;
     let intro = fields.required(cx, "intro", rich);
-    let conditions = fields.required(cx, "conditions", |cx, v, p| non_empty_list(cx, v, p, item));
-    let note = fields.optional(cx, "note", rich);
+    let items = fields.required(cx, T::ITEMS, |cx, v, p| non_empty_list(cx, v, p, item));
+    let closing = fields.optional(cx, T::CLOSING, rich);
     fields.finish(cx);
-    Some(Usage {
-        intro: intro?,
-        conditions: conditions?,
-        note: note?,
-    })
-}
-
-fn dosage(cx: &mut Checker, value: &Value, path: &str) -> Option<Dosage> {
-    let mut fields = Fields::of(cx, value, path)?;
-    let intro = fields.required(cx, "intro", rich);
-    let conditions = fields.required(cx, "conditions", |cx, v, p| non_empty_list(cx, v, p, item));
-    let adjustment = fields.optional(cx, "adjustment", rich);
-    fields.finish(cx);
-    Some(Dosage {
-        intro: intro?,
-        conditions: conditions?,
-        adjustment: adjustment?,
-    })
+    Some(T::from_parts(intro?, items?, closing?))
 }
 
 fn side_effect_group(cx: &mut Checker, value: &Value, path: &str) -> Option<SideEffectGroup> {
@@ -310,19 +294,6 @@ fn side_effects(cx: &mut Checker, value: &Value, path: &str) -> Option<SideEffec
         return None;
     }
     Some(section)
-}
-
-fn how_it_works(cx: &mut Checker, value: &Value, path: &str) -> Option<HowItWorks> {
-    let mut fields = Fields::of(cx, value, path)?;
-    let intro = fields.required(cx, "intro", rich);
-    let actions = fields.required(cx, "actions", |cx, v, p| non_empty_list(cx, v, p, item));
-    let summary = fields.optional(cx, "summary", rich);
-    fields.finish(cx);
-    Some(HowItWorks {
-        intro: intro?,
-        actions: actions?,
-        summary: summary?,
-    })
 }
 
 fn precautions(cx: &mut Checker, value: &Value, path: &str) -> Option<Precautions> {
@@ -477,10 +448,10 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
     let source = fields.optional(cx, "source", text);
     let last_reviewed = fields.optional(cx, "last_reviewed", date);
     let next_review = fields.optional(cx, "next_review", date);
-    let usage = fields.optional(cx, "usage", usage);
-    let dosage = fields.optional(cx, "dosage", dosage);
+    let usage = fields.optional(cx, "usage", listed::<Usage>);
+    let dosage = fields.optional(cx, "dosage", listed::<Dosage>);
     let side_effects = fields.optional(cx, "side_effects", side_effects);
-    let how_it_works = fields.optional(cx, "how_it_works", how_it_works);
+    let how_it_works = fields.optional(cx, "how_it_works", listed::<HowItWorks>);
     let precautions = fields.optional(cx, "precautions", precautions);
     let faqs = fields.optional(cx, "faqs", |cx, v, p| non_empty_list(cx, v, p, faq));
     let disclaimer = fields.required(cx, "disclaimer", rich);
