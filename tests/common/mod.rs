@@ -1,5 +1,6 @@
 //! Helpers shared by the native integration tests: reading the content
-//! files, validating JSON, and the monograph's text in reading order.
+//! files, validating JSON, the monograph's text in reading order, and what
+//! a part of a monograph's JSON must show, read from the JSON itself.
 
 // Each test crate uses only some of these helpers.
 #![allow(dead_code)]
@@ -99,4 +100,32 @@ pub fn plain_text(monograph: &Monograph) -> String {
         .map(|block| collapse(block))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The text blocks a part of a monograph's JSON holds, read from the JSON
+/// itself, so that a test of what the widget shows does not take its
+/// expectation from the widget's own walk over the model: every text in it,
+/// a paragraph as its spans joined, an item as `Term: text`. Not in reading
+/// order (`serde_json` sorts keys); flags such as `alert` hold no text.
+pub fn json_blocks(json: &serde_json::Value) -> Vec<String> {
+    use serde_json::Value as Json;
+    let paragraph = |spans: &[Json]| -> Option<String> {
+        let texts: Option<Vec<&str>> = spans.iter().map(|s| s.get("text")?.as_str()).collect();
+        texts.filter(|texts| !texts.is_empty()).map(|t| t.concat())
+    };
+    match json {
+        Json::String(text) => vec![text.clone()],
+        Json::Array(entries) => match paragraph(entries) {
+            Some(text) => vec![text],
+            None => entries.iter().flat_map(json_blocks).collect(),
+        },
+        Json::Object(fields) => match (fields.get("term"), fields.get("text")) {
+            (Some(Json::String(term)), Some(Json::Array(spans))) => {
+                let text = paragraph(spans).unwrap_or_default();
+                vec![format!("{term}: {text}")]
+            }
+            _ => fields.values().flat_map(json_blocks).collect(),
+        },
+        Json::Bool(_) | Json::Number(_) | Json::Null => Vec::new(),
+    }
 }
