@@ -13,15 +13,11 @@ pub fn tab_text(monograph: &Monograph, tab: Section) -> String {
     tab_lines(monograph, tab).join("\n")
 }
 
-/// A list entry as a reader sees it: `Pregnancy: Lenalidomide is …`.
-pub fn item_line(item: &Item) -> String {
-    format!("{}: {}", item.term, item.text.plain())
-}
-
 /// The tab's text as lines, each a paragraph, list entry, question or answer
 /// with its whitespace collapsed:
 ///
-/// - a list entry with a term reads as [`item_line`], as shown;
+/// - a list entry reads as its term, a colon and its text, as shown
+///   (`Pregnancy: Lenalidomide is …`);
 /// - each side-effect list follows its introductory sentence;
 /// - each FAQ is its question, then its answer.
 pub fn tab_lines(monograph: &Monograph, tab: Section) -> Vec<String> {
@@ -63,7 +59,7 @@ impl Lines {
 
     fn items(&mut self, items: &[Item]) {
         for item in items {
-            self.push(item_line(item));
+            self.push(format!("{}: {}", item.term, item.text.plain()));
         }
     }
 }
