@@ -134,7 +134,7 @@ fn precautions(section: &Precautions) -> Vec<Block<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{to_json, Dosage, HowItWorks, Span, Usage, Value};
+    use crate::{to_json, Span, Value};
 
     fn text(text: &str) -> RichText {
         RichText(vec![Span {
@@ -158,6 +158,15 @@ mod tests {
         }
     }
 
+    /// A listed section with its closing paragraph.
+    fn listed<T: Listed>(name: &str) -> Option<T> {
+        Some(T::from_parts(
+            text(&format!("{name} intro.")),
+            vec![item(name)],
+            Some(text(&format!("{name} closing."))),
+        ))
+    }
+
     /// Every optional part present, so that every field has a block.
     fn complete() -> Monograph {
         Monograph {
@@ -170,26 +179,14 @@ mod tests {
             source: None,
             last_reviewed: None,
             next_review: None,
-            usage: Some(Usage {
-                intro: text("Usage intro."),
-                conditions: vec![item("Condition")],
-                note: Some(text("Note.")),
-            }),
-            dosage: Some(Dosage {
-                intro: text("Dosage intro."),
-                conditions: vec![item("Dose")],
-                adjustment: Some(text("Adjustment.")),
-            }),
+            usage: listed("Usage"),
+            dosage: listed("Dosage"),
             side_effects: Some(SideEffects {
                 common: Some(group("Common intro.")),
                 serious: Some(group("Serious intro.")),
                 advice: Some(text("Advice.")),
             }),
-            how_it_works: Some(HowItWorks {
-                intro: text("How intro."),
-                actions: vec![item("Action")],
-                summary: Some(text("Summary.")),
-            }),
+            how_it_works: listed("How it works"),
             precautions: Some(Precautions {
                 intro: Some(text("Precautions intro.")),
                 items: vec![item("Pregnancy")],
