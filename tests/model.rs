@@ -45,6 +45,18 @@ fn problems_with(pointer: &str, value: Json) -> Vec<String> {
     problems(&mutated(|d| set(d, pointer, value)))
 }
 
+/// Each case replaces one value in the Lenalidomide JSON, `(pointer, value,
+/// problem)`, and must give exactly that one problem.
+fn assert_each_gives(cases: &[(&str, Json, &str)]) {
+    for (pointer, value, problem) in cases {
+        assert_eq!(
+            problems_with(pointer, value.clone()),
+            [*problem],
+            "{pointer} set to {value}"
+        );
+    }
+}
+
 /// A small, valid monograph about a made-up drug, with only an FAQ section.
 fn examplomab() -> Json {
     json!({
@@ -312,46 +324,55 @@ fn null_counts_as_missing_for_a_required_field() {
 
 #[test]
 fn a_wrong_type_names_what_was_expected_and_found() {
-    assert_eq!(
-        problems_with("/title", json!(42)),
-        ["title: expected text, found a number"]
-    );
-    assert_eq!(
-        problems_with("/faqs/0/question", json!(true)),
-        ["faqs[0].question: expected text, found true/false"]
-    );
-    assert_eq!(
-        problems_with("/precautions/items/0/alert", json!("yes")),
-        ["precautions.items[0].alert: expected true or false, found text"]
-    );
-    assert_eq!(
-        problems_with("/usage/intro", json!("Lenalidomide is a medication.")),
-        ["usage.intro: expected a list, found text"]
-    );
-    assert_eq!(
-        problems_with("/side_effects/serious", json!(["Second cancers"])),
-        ["side_effects.serious: expected an object, found a list"]
-    );
+    assert_each_gives(&[
+        ("/title", json!(42), "title: expected text, found a number"),
+        (
+            "/faqs/0/question",
+            json!(true),
+            "faqs[0].question: expected text, found true/false",
+        ),
+        (
+            "/precautions/items/0/alert",
+            json!("yes"),
+            "precautions.items[0].alert: expected true or false, found text",
+        ),
+        (
+            "/usage/intro",
+            json!("Lenalidomide is a medication."),
+            "usage.intro: expected a list, found text",
+        ),
+        (
+            "/side_effects/serious",
+            json!(["Second cancers"]),
+            "side_effects.serious: expected an object, found a list",
+        ),
+    ]);
 }
 
 #[test]
 fn empty_text_is_reported() {
-    assert_eq!(
-        problems_with("/generic_name", json!("")),
-        ["generic_name: must not be empty"]
-    );
-    assert_eq!(
-        problems_with("/usage/conditions/1/term", json!("   ")),
-        ["usage.conditions[1].term: must not be empty"]
-    );
-    assert_eq!(
-        problems_with("/dosage/intro/1/text", json!("")),
-        ["dosage.intro[1].text: must not be empty"]
-    );
-    assert_eq!(
-        problems_with("/disclaimer", json!([{ "text": "  " }, { "text": "\n" }])),
-        ["disclaimer: must contain some text"]
-    );
+    assert_each_gives(&[
+        (
+            "/generic_name",
+            json!(""),
+            "generic_name: must not be empty",
+        ),
+        (
+            "/usage/conditions/1/term",
+            json!("   "),
+            "usage.conditions[1].term: must not be empty",
+        ),
+        (
+            "/dosage/intro/1/text",
+            json!(""),
+            "dosage.intro[1].text: must not be empty",
+        ),
+        (
+            "/disclaimer",
+            json!([{ "text": "  " }, { "text": "\n" }]),
+            "disclaimer: must contain some text",
+        ),
+    ]);
 }
 
 #[test]
@@ -385,18 +406,23 @@ fn an_unknown_or_misspelt_field_is_reported_with_the_expected_names() {
 
 #[test]
 fn an_unsupported_schema_version_is_reported() {
-    assert_eq!(
-        problems_with("/schema_version", json!(2)),
-        ["schema_version: unsupported version 2 (this widget reads version 1)"]
-    );
-    assert_eq!(
-        problems_with("/schema_version", json!(1.5)),
-        ["schema_version: unsupported version 1.5 (this widget reads version 1)"]
-    );
-    assert_eq!(
-        problems_with("/schema_version", json!("1")),
-        ["schema_version: expected a number, found text"]
-    );
+    assert_each_gives(&[
+        (
+            "/schema_version",
+            json!(2),
+            "schema_version: unsupported version 2 (this widget reads version 1)",
+        ),
+        (
+            "/schema_version",
+            json!(1.5),
+            "schema_version: unsupported version 1.5 (this widget reads version 1)",
+        ),
+        (
+            "/schema_version",
+            json!("1"),
+            "schema_version: expected a number, found text",
+        ),
+    ]);
     let document = mutated(|d| remove(d, "", "schema_version"));
     assert_eq!(problems(&document), ["schema_version: missing"]);
 }
@@ -474,34 +500,40 @@ fn a_bad_ndc_or_rxcui_is_reported() {
             "ndc {ndc:?}"
         );
     }
-    assert_eq!(
-        problems_with("/codes/rxcui", json!("RX342369")),
-        ["codes.rxcui: an RxNorm RxCUI is written with digits only"]
-    );
-    assert_eq!(
-        problems_with("/codes/rxcui", json!(342369)),
-        ["codes.rxcui: expected text, found a number"]
-    );
+    assert_each_gives(&[
+        (
+            "/codes/rxcui",
+            json!("RX342369"),
+            "codes.rxcui: an RxNorm RxCUI is written with digits only",
+        ),
+        (
+            "/codes/rxcui",
+            json!(342369),
+            "codes.rxcui: expected text, found a number",
+        ),
+    ]);
 }
 
 #[test]
 fn an_empty_list_is_reported() {
-    assert_eq!(
-        problems_with("/faqs", json!([])),
-        ["faqs: must not be an empty list"]
-    );
-    assert_eq!(
-        problems_with("/usage/conditions", json!([])),
-        ["usage.conditions: must not be an empty list"]
-    );
-    assert_eq!(
-        problems_with("/side_effects/serious/items", json!([])),
-        ["side_effects.serious.items: must not be an empty list"]
-    );
-    assert_eq!(
-        problems_with("/disclaimer", json!([])),
-        ["disclaimer: must not be an empty list"]
-    );
+    assert_each_gives(&[
+        ("/faqs", json!([]), "faqs: must not be an empty list"),
+        (
+            "/usage/conditions",
+            json!([]),
+            "usage.conditions: must not be an empty list",
+        ),
+        (
+            "/side_effects/serious/items",
+            json!([]),
+            "side_effects.serious.items: must not be an empty list",
+        ),
+        (
+            "/disclaimer",
+            json!([]),
+            "disclaimer: must not be an empty list",
+        ),
+    ]);
 }
 
 #[test]
