@@ -5,6 +5,7 @@
 mod common;
 
 use common::{lenalidomide, lenalidomide_json, problems, valid, validate_str};
+use drug_monograph::model::walk::{self, Block};
 use drug_monograph::model::Section;
 use drug_monograph::model::{Item, Monograph, Problem, Span};
 use serde_json::{json, Value as Json};
@@ -75,21 +76,17 @@ fn examplomab() -> Json {
     })
 }
 
+/// Every item with a term, with its section's JSON field.
 fn all_items(monograph: &Monograph) -> Vec<(&'static str, &Item)> {
-    let mut items: Vec<(&'static str, &Item)> = Vec::new();
-    if let Some(usage) = &monograph.usage {
-        items.extend(usage.conditions.iter().map(|i| ("usage", i)));
+    let mut all = Vec::new();
+    for section in Section::ALL {
+        for block in walk::blocks(monograph, section) {
+            if let Block::Items { items, .. } = block {
+                all.extend(items.iter().map(|item| (section.field(), item)));
+            }
+        }
     }
-    if let Some(dosage) = &monograph.dosage {
-        items.extend(dosage.conditions.iter().map(|i| ("dosage", i)));
-    }
-    if let Some(how) = &monograph.how_it_works {
-        items.extend(how.actions.iter().map(|i| ("how_it_works", i)));
-    }
-    if let Some(precautions) = &monograph.precautions {
-        items.extend(precautions.items.iter().map(|i| ("precautions", i)));
-    }
-    items
+    all
 }
 
 // ---------------------------------------------------------------------------
