@@ -10,7 +10,7 @@ use drug_monograph::components::{
 };
 use drug_monograph::error::LoadError;
 use drug_monograph::model::Section;
-use drug_monograph::model::{Item, Monograph, Problem};
+use drug_monograph::model::{Item, Monograph, Problem, RichText, SideEffectGroup};
 use drug_monograph::strings::ENGLISH;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::json;
@@ -335,22 +335,12 @@ async fn serious_side_effects_are_marked_and_kept_apart() {
     let doc = Html::parse_fragment(&render_view(&monograph, Section::SideEffects, 1).await);
     let panel = panel_of(&doc, Section::SideEffects);
     let side_effects = monograph.side_effects.as_ref().unwrap();
-    let serious_items: Vec<String> = side_effects
-        .serious
-        .as_ref()
-        .unwrap()
-        .items
-        .iter()
-        .map(|i| i.plain())
-        .collect();
-    let common_items: Vec<String> = side_effects
-        .common
-        .as_ref()
-        .unwrap()
-        .items
-        .iter()
-        .map(|i| i.plain())
-        .collect();
+    let plain_items = |group: &Option<SideEffectGroup>| -> Vec<String> {
+        let group = group.as_ref().expect("lenalidomide has both lists");
+        group.items.iter().map(RichText::plain).collect()
+    };
+    let serious_items = plain_items(&side_effects.serious);
+    let common_items = plain_items(&side_effects.common);
 
     let alerts = within(panel, ".dm-alert");
     assert_eq!(alerts.len(), 1, "one alert group in the side effects panel");
@@ -626,61 +616,52 @@ const URL: &str = "/content/examplomab.json";
 
 #[tokio::test]
 async fn http_errors_explain_not_found_and_server_trouble() {
-    for status in [404, 410] {
+    for (status, message) in [
+        (404, ENGLISH.error_not_found),
+        (410, ENGLISH.error_not_found),
+        (500, ENGLISH.error_server),
+        (503, ENGLISH.error_server),
+    ] {
         let error = LoadError::Http {
             url: URL.into(),
             status,
         };
         let status_text = format!("HTTP status {status}");
-        check_failure(error, "http", ENGLISH.error_not_found, &[URL, &status_text]).await;
-    }
-    for status in [500, 503] {
-        let error = LoadError::Http {
-            url: URL.into(),
-            status,
-        };
-        let status_text = format!("HTTP status {status}");
-        check_failure(error, "http", ENGLISH.error_server, &[URL, &status_text]).await;
+        check_failure(error, "http", message, &[URL, &status_text]).await;
     }
 }
 
 #[tokio::test]
 async fn network_timeout_and_json_errors_have_their_own_messages() {
-    let error = LoadError::Network {
+    let network = LoadError::Network {
         url: URL.into(),
         detail: "TypeError: Failed to fetch".into(),
     };
-    check_failure(
-        error,
-        "network",
-        ENGLISH.error_network,
-        &[URL, "TypeError: Failed to fetch"],
-    )
-    .await;
-
-    let error = LoadError::Timeout {
+    let timeout = LoadError::Timeout {
         url: URL.into(),
         seconds: 20,
     };
-    check_failure(
-        error,
-        "timeout",
-        ENGLISH.error_timeout,
-        &[URL, "20 seconds"],
-    )
-    .await;
-
-    let error = LoadError::NotJson {
+    let not_json = LoadError::NotJson {
         url: URL.into(),
         detail: "unexpected character at line 1 column 1".into(),
     };
-    check_failure(
-        error,
-        "not-json",
-        ENGLISH.error_not_json,
-        &[URL, "line 1 column 1"],
-    )
-    .await;
+    for (error, kind, message, detail) in [
+        (
+            network,
+            "network",
+            ENGLISH.error_network,
+            "TypeError: Failed to fetch",
+        ),
+        (timeout, "timeout", ENGLISH.error_timeout, "20 seconds"),
+        (
+            not_json,
+            "not-json",
+            ENGLISH.error_not_json,
+            "line 1 column 1",
+        ),
+    ] {
+        check_failure(error, kind, message, &[URL, detail]).await;
+    }
 
     let messages = [
         ENGLISH.error_not_found,
