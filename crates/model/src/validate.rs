@@ -5,7 +5,7 @@ mod checker;
 mod formats;
 
 use super::*;
-use checker::{flag, list, non_empty_list, text, Checker, Fields};
+use checker::{flag, list, non_empty_list, span_text, text, Checker, Fields};
 use formats::{codes, date, file_name, language, schema_version, slug, version};
 use std::fmt;
 
@@ -52,17 +52,7 @@ fn check<T>(
 
 fn span(cx: &mut Checker, value: &Value, path: &str) -> Option<Span> {
     let mut fields = Fields::of(cx, value, path)?;
-    let text = fields.required(cx, "text", |cx, v, p| match v {
-        Value::String(s) if s.is_empty() => {
-            cx.report(p, "must not be empty");
-            None
-        }
-        Value::String(s) => Some(s.clone()),
-        other => {
-            cx.report(p, format!("expected text, found {}", other.kind()));
-            None
-        }
-    });
+    let text = fields.required(cx, "text", span_text);
     let emphasis = fields.optional(cx, "emphasis", flag);
     fields.finish(cx);
     Some(Span {

@@ -115,9 +115,20 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// Text with something in it besides spaces.
 pub(super) fn text(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+    string(cx, value, path, |s| s.trim().is_empty())
+}
+
+/// A span's text: it may be only a space, such as the one between two
+/// emphasised spans, but not empty.
+pub(super) fn span_text(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+    string(cx, value, path, str::is_empty)
+}
+
+fn string(cx: &mut Checker, value: &Value, path: &str, empty: fn(&str) -> bool) -> Option<String> {
     match value {
-        Value::String(s) if s.trim().is_empty() => {
+        Value::String(s) if empty(s) => {
             cx.report(path, "must not be empty");
             None
         }

@@ -16,66 +16,44 @@ pub(super) fn codes(cx: &mut Checker, value: &Value, path: &str) -> Option<Codes
 }
 
 fn digits(cx: &mut Checker, value: &Value, path: &str, what: &str) -> Option<String> {
-    let code = text(cx, value, path)?;
-    if !code.chars().all(|c| c.is_ascii_digit()) {
-        cx.report(path, format!("{what} is written with digits only"));
-        return None;
-    }
-    Some(code)
+    let all_digits = |code: &str| code.chars().all(|c| c.is_ascii_digit());
+    let message = format!("{what} is written with digits only");
+    formatted(cx, value, path, all_digits, message)
+}
+
+fn ndc(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+    let message = "an NDC has 10 or 11 digits, optionally grouped with hyphens";
+    formatted(cx, value, path, is_ndc, message)
 }
 
 /// NDCs are 10 or 11 digits, usually grouped with hyphens (`0591-2234-10`).
-fn ndc(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let code = text(cx, value, path)?;
+fn is_ndc(code: &str) -> bool {
     let digits = code.chars().filter(char::is_ascii_digit).count();
-    let well_formed = code.chars().all(|c| c.is_ascii_digit() || c == '-');
-    if !well_formed || !(10..=11).contains(&digits) {
-        cx.report(
-            path,
-            "an NDC has 10 or 11 digits, optionally grouped with hyphens",
-        );
-        return None;
-    }
-    Some(code)
+    code.chars().all(|c| c.is_ascii_digit() || c == '-') && (10..=11).contains(&digits)
 }
 
 pub(super) fn slug(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let id = text(cx, value, path)?;
-    let valid = id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !valid {
-        cx.report(
-            path,
-            "use only lowercase letters, digits and hyphens, like \"lenalidomide\"",
-        );
-        return None;
-    }
-    Some(id)
+    let is_slug = |id: &str| {
+        id.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    let message = "use only lowercase letters, digits and hyphens, like \"lenalidomide\"";
+    formatted(cx, value, path, is_slug, message)
 }
 
 pub(super) fn language(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let tag = text(cx, value, path)?;
-    let valid = tag.split('-').all(|part| {
-        (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
-    });
-    if !valid {
-        cx.report(path, "expected a language tag such as \"en\" or \"es-MX\"");
-        return None;
-    }
-    Some(tag)
+    let is_tag = |tag: &str| {
+        tag.split('-').all(|part| {
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+    };
+    let message = "expected a language tag such as \"en\" or \"es-MX\"";
+    formatted(cx, value, path, is_tag, message)
 }
 
 pub(super) fn date(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let date = text(cx, value, path)?;
-    if !is_calendar_date(&date) {
-        cx.report(
-            path,
-            "expected a date written YYYY-MM-DD, such as \"2026-01-31\"",
-        );
-        return None;
-    }
-    Some(date)
+    let message = "expected a date written YYYY-MM-DD, such as \"2026-01-31\"";
+    formatted(cx, value, path, is_calendar_date, message)
 }
 
 fn is_calendar_date(date: &str) -> bool {
@@ -122,19 +100,32 @@ pub(super) fn version(cx: &mut Checker, value: &Value, path: &str, supported: u3
     }
 }
 
+pub(super) fn file_name(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+    let message = "expected a file name ending in .json, such as \"lenalidomide.json\"";
+    formatted(cx, value, path, is_file_name, message)
+}
+
 /// A file beside the catalog: no folders, so a catalog can only point at
 /// monographs published with it.
-pub(super) fn file_name(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let name = text(cx, value, path)?;
+fn is_file_name(name: &str) -> bool {
     let plain = name
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !plain || !name.ends_with(".json") || name.starts_with('.') {
-        cx.report(
-            path,
-            "expected a file name ending in .json, such as \"lenalidomide.json\"",
-        );
+    plain && name.ends_with(".json") && !name.starts_with('.')
+}
+
+/// Text in a format that `valid` accepts; otherwise `message` is reported.
+fn formatted(
+    cx: &mut Checker,
+    value: &Value,
+    path: &str,
+    valid: impl FnOnce(&str) -> bool,
+    message: impl Into<String>,
+) -> Option<String> {
+    let text = text(cx, value, path)?;
+    if !valid(&text) {
+        cx.report(path, message);
         return None;
     }
-    Some(name)
+    Some(text)
 }
