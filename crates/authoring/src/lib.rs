@@ -23,6 +23,6 @@ pub mod json_file;
 mod markdown;
 pub mod readability;
 
-pub use convert::{convert, Conversion, SECTIONS};
+pub use convert::{convert, Conversion, Heading};
 pub use diagnostic::{Diagnostic, Kind, Severity};
 pub use front_matter::KEYS as FRONT_MATTER_KEYS;

@@ -1,17 +1,21 @@
 //! Inline Markdown into the format's text: spans with emphasis, plain
 //! strings with whitespace collapsed, and bold `**Term:**` labels.
 
-use super::Cx;
+use super::{Cx, Paragraph};
 use crate::diagnostic::Kind;
 use crate::markdown::Inline;
 use monograph_model::{RichText, Span};
 
 impl Cx<'_> {
-    /// Rich text, or an error that the paragraph at `start` is empty.
-    pub(super) fn rich_or_empty(&mut self, inlines: &[Inline], start: usize) -> Option<RichText> {
-        let text = self.rich(inlines);
+    /// The paragraph's text, or an error that it is empty.
+    pub(super) fn rich_or_empty(&mut self, paragraph: Paragraph) -> Option<RichText> {
+        let text = self.rich(paragraph.inlines);
         if text.is_none() {
-            self.report(start, Kind::EmptyText, "this paragraph has no text");
+            self.report(
+                paragraph.start,
+                Kind::EmptyText,
+                "this paragraph has no text",
+            );
         }
         text
     }
@@ -118,9 +122,19 @@ pub(super) fn plain(inlines: &[Inline]) -> String {
         .collect()
 }
 
-/// A leading bold label with a colon: `**Term:** text` or `**Term**: text`.
-/// Gives the label without its colon, where it starts, and the rest.
-pub(super) fn split_term(inlines: &[Inline]) -> Option<(String, usize, Vec<Inline>)> {
+/// A paragraph that starts with a bold label and a colon: `**Term:** text`
+/// or `**Term**: text`.
+pub(super) struct Term {
+    /// The label without its colon, whitespace collapsed.
+    pub term: String,
+    /// Where the label starts.
+    pub start: usize,
+    /// What follows the colon.
+    pub rest: Vec<Inline>,
+}
+
+/// The paragraph `inlines` split at its leading bold label, if it has one.
+pub(super) fn split_term(inlines: &[Inline]) -> Option<Term> {
     let start = inlines.first()?.start();
     let bold = inlines
         .iter()
@@ -142,9 +156,5 @@ pub(super) fn split_term(inlines: &[Inline]) -> Option<(String, usize, Vec<Inlin
         label.as_str()
     };
     let term = collapse(term);
-    (!term.is_empty()).then_some((term, start, rest))
-}
-
-pub(super) fn is_disclaimer(inlines: &[Inline]) -> bool {
-    split_term(inlines).is_some_and(|(term, _, _)| term.eq_ignore_ascii_case("disclaimer"))
+    (!term.is_empty()).then_some(Term { term, start, rest })
 }

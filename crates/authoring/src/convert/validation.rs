@@ -1,12 +1,14 @@
 //! The model's validator run on the converted monograph, its findings
 //! mapped back to where the value came from in the Markdown.
 
-use super::Cx;
+use super::{Cx, FileName};
 use crate::diagnostic::{has_errors, Diagnostic, Kind, Severity};
+use crate::front_matter::FrontMatter;
 use monograph_model::{self as model, Monograph};
 use std::collections::BTreeMap;
-use std::path::Path;
 
+/// The place recorded for the JSON `path`, or for its closest enclosing
+/// part; the file's start if none is recorded.
 pub(super) fn place_in(
     places: &BTreeMap<String, (usize, usize)>,
     mut path: &str,
@@ -56,18 +58,15 @@ impl Cx<'_> {
     }
 
     /// Runs the model's validator and reports what it finds where the
-    /// value came from.
-    pub(super) fn validate(&mut self, monograph: &Monograph, id_from_file: bool, file_name: &str) {
+    /// value came from. A bad id is explained by where it comes from: the
+    /// front matter, or else the file name.
+    pub(super) fn validate(&mut self, monograph: &Monograph, front: &FrontMatter, file: &FileName) {
         let json = model::to_json(monograph);
         let value: model::Value = serde_json::from_str(&json).expect("to_json writes JSON");
         let Err(problems) = model::validate(&value) else {
             return;
         };
         let had_errors = has_errors(&self.diagnostics);
-        let file_name = Path::new(file_name)
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or(file_name);
         for problem in problems {
             let covered = self.placeholders.iter().any(|p| {
                 problem.path == *p
@@ -79,14 +78,14 @@ impl Cx<'_> {
                 continue;
             }
             let message = match problem.path.as_str() {
-                "id" if id_from_file => format!(
-                    "the file name \"{file_name}\" gives the id \"{}\", which is not valid \
+                "id" if front.id.is_none() => format!(
+                    "the file name \"{}\" gives the id \"{}\", which is not valid \
                      ({}): rename the file, or add an `id:` line to the front matter",
-                    monograph.id, problem.message
+                    file.name, monograph.id, problem.message
                 ),
                 path => format!("{}: {}", label(path), problem.message),
             };
-            let (line, column) = self.place_of(&problem.path);
+            let (line, column) = place_in(&self.places, &problem.path);
             self.diagnostics.push(Diagnostic {
                 severity: Severity::Error,
                 kind: Kind::InvalidValue,
@@ -95,9 +94,5 @@ impl Cx<'_> {
                 message,
             });
         }
-    }
-
-    fn place_of(&self, path: &str) -> (usize, usize) {
-        place_in(&self.places, path)
     }
 }
