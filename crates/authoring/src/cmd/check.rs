@@ -6,6 +6,7 @@ use super::args::Arguments;
 use super::files::{extension_is, is_markdown, is_monograph_json, read, Inputs, CONTENT};
 use super::output::print;
 use super::Outcome;
+use crate::check::JsonReports;
 use crate::diagnostic::Severity;
 use crate::{check, dates};
 use std::io::Write;
@@ -49,10 +50,10 @@ pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
         };
         let diagnostics = if is_markdown(file) {
             check::markdown(&text, &file.to_string_lossy(), &today)
+        } else if file.with_extension("md").exists() {
+            check::json(&text, &today, JsonReports::LeaveToMarkdown)
         } else {
-            // A JSON file made from Markdown: the Markdown gets the reports.
-            let from_markdown = file.with_extension("md").exists();
-            check::json(&text, &today, !from_markdown)
+            check::json(&text, &today, JsonReports::Give)
         };
         let count = |severity| {
             diagnostics
