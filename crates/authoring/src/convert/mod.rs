@@ -24,6 +24,7 @@ use super::markdown::{self, Block, Document, Inline};
 pub use heading::Heading;
 use monograph_model::{Codes, Monograph, RichText, Span};
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::Path;
 use validation::place_in;
 
@@ -64,7 +65,7 @@ pub fn convert(source: &str, file_name: &str) -> Conversion {
     };
     let file = FileName::of(file_name);
     let monograph = cx.monograph(&front, &document.blocks, &file, source);
-    cx.finish(monograph)
+    cx.finish(Some(monograph))
 }
 
 /// The name of the file being converted, as the id and messages use it.
@@ -78,11 +79,10 @@ struct FileName<'f> {
 
 impl<'f> FileName<'f> {
     fn of(path: &'f str) -> Self {
-        let part =
-            |part: Option<&'f std::ffi::OsStr>| part.and_then(|p| p.to_str()).unwrap_or(path);
+        let text = |part: Option<&'f OsStr>| part.and_then(OsStr::to_str).unwrap_or(path);
         FileName {
-            name: part(Path::new(path).file_name()),
-            stem: part(Path::new(path).file_stem()),
+            name: text(Path::new(path).file_name()),
+            stem: text(Path::new(path).file_stem()),
         }
     }
 }
@@ -100,6 +100,8 @@ impl<'b> Paragraph<'b> {
     }
 }
 
+/// One conversion under way: the file's lines, and what has been reported
+/// and placed so far. Each step is a method in the module of its job.
 struct Cx<'a> {
     lines: LineIndex<'a>,
     diagnostics: Vec<Diagnostic>,
@@ -116,6 +118,7 @@ impl<'a> Cx<'a> {
         self.diagnostics.push(diagnostic);
     }
 
+    /// Records that the JSON at `path` comes from the Markdown at `offset`.
     fn place(&mut self, path: impl Into<String>, offset: usize) {
         let position = self.lines.position(offset);
         self.places.insert(path.into(), position);
@@ -173,15 +176,16 @@ impl<'a> Cx<'a> {
         Some(FrontMatter::default())
     }
 
-    /// The monograph, step by step; the order of the steps is the order
-    /// of their reports where two fall on the same place.
+    /// The monograph, step by step (each step reports its own problems).
+    /// The order of the steps matters: it is the order of their reports
+    /// where two fall on the same place.
     fn monograph(
         &mut self,
         front: &FrontMatter,
         blocks: &[Block],
         file: &FileName,
         source: &str,
-    ) -> Option<Monograph> {
+    ) -> Monograph {
         let end_of_text = source.trim_end().len();
         let outline = self.outline(blocks);
         let title = self.title(front, outline.title.clone());
@@ -222,6 +226,6 @@ impl<'a> Cx<'a> {
             }),
         };
         self.validate(&monograph, front, file);
-        Some(monograph)
+        monograph
     }
 }
