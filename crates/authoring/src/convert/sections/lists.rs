@@ -6,53 +6,41 @@ use super::super::outline::SectionBlocks;
 use super::super::{Cx, Paragraph};
 use crate::diagnostic::Kind;
 use crate::markdown::{Block, ListItem};
-use monograph_model::{Item, RichText};
+use monograph_model::{Item, Listed, Precautions, RichText};
 
 /// How a list section is laid out, with the JSON fields of its parts.
 #[derive(Clone, Copy)]
-pub(super) struct ListLayout {
-    pub intro: Intro,
+struct ListLayout {
+    intro: Intro,
     /// The field of the list of terms.
-    pub list: &'static str,
+    list: &'static str,
     /// The field of the paragraph after the list, when the section may
     /// have one.
-    pub closing: Option<&'static str>,
+    closing: Option<&'static str>,
 }
 
-impl ListLayout {
-    /// An introduction, the list in the field `list`, and an optional
-    /// closing paragraph in the field `closing`.
-    pub const fn introduced(list: &'static str, closing: &'static str) -> Self {
-        ListLayout {
-            intro: Intro::Required,
-            list,
-            closing: Some(closing),
-        }
-    }
-}
+/// Precautions: the list may stand alone, and nothing follows it. Unlike
+/// the [`Listed`] sections, the model names its list only as a struct
+/// field, so the name is written here.
+const PRECAUTIONS: ListLayout = ListLayout {
+    intro: Intro::Optional,
+    list: "items",
+    closing: None,
+};
 
 /// Whether the paragraph before the list must be there.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Intro {
+enum Intro {
     Required,
     Optional,
 }
 
 /// A list section's text, when it has no errors.
-pub(super) struct ListSection {
+struct ListSection {
     /// Always there when the layout requires it.
-    pub intro: Option<RichText>,
-    pub items: Vec<Item>,
-    pub closing: Option<RichText>,
-}
-
-impl ListSection {
-    /// Takes the introduction of a section whose layout requires one.
-    pub fn take_required_intro(&mut self) -> RichText {
-        self.intro
-            .take()
-            .expect("a section that requires an introduction has one")
-    }
+    intro: Option<RichText>,
+    items: Vec<Item>,
+    closing: Option<RichText>,
 }
 
 /// The blocks of a list section, sorted into its parts.
@@ -71,12 +59,31 @@ struct List<'b> {
 }
 
 impl Cx<'_> {
+    /// Usage, Dosage or How it Works: the fields its parts are placed at
+    /// and the section built from them both come from the model's
+    /// [`Listed`], so they cannot drift from the JSON.
+    pub(super) fn listed<T: Listed>(&mut self, section: &SectionBlocks) -> Option<T> {
+        let layout = ListLayout {
+            intro: Intro::Required,
+            list: T::ITEMS,
+            closing: Some(T::CLOSING),
+        };
+        self.list_section(section, layout).map(|list| {
+            let intro = list
+                .intro
+                .expect("a section that requires an introduction has one");
+            T::from_parts(intro, list.items, list.closing)
+        })
+    }
+
+    /// Precautions: an optional introduction, then the list.
+    pub(super) fn precautions(&mut self, section: &SectionBlocks) -> Option<Precautions> {
+        self.list_section(section, PRECAUTIONS)
+            .map(|ListSection { intro, items, .. }| Precautions { intro, items })
+    }
+
     /// Converts a section laid out as `layout` says.
-    pub(super) fn list_section(
-        &mut self,
-        section: &SectionBlocks,
-        layout: ListLayout,
-    ) -> Option<ListSection> {
+    fn list_section(&mut self, section: &SectionBlocks, layout: ListLayout) -> Option<ListSection> {
         let name = section.name();
         let field = section.heading.field();
         let Parts {

@@ -12,7 +12,6 @@ use super::outline::SectionBlocks;
 use super::{Cx, Paragraph};
 use crate::diagnostic::Kind;
 use crate::markdown::{Block, Inline};
-use lists::{Intro, ListLayout};
 use monograph_model::{
     Dosage, Faq, HowItWorks, Precautions, RichText, Section, SideEffects, Usage,
 };
@@ -29,19 +28,6 @@ pub(super) struct Sections {
     pub precautions: Option<Precautions>,
     pub faqs: Vec<Faq>,
 }
-
-/// Usage: what the medicine treats, and a note after the list.
-const USAGE: ListLayout = ListLayout::introduced("conditions", "note");
-/// Dosage: the dose for each condition, and how it may be adjusted.
-const DOSAGE: ListLayout = ListLayout::introduced("conditions", "adjustment");
-/// How it Works: its actions, and a summary.
-const HOW_IT_WORKS: ListLayout = ListLayout::introduced("actions", "summary");
-/// Precautions: the list may stand alone, and nothing follows it.
-const PRECAUTIONS: ListLayout = ListLayout {
-    intro: Intro::Optional,
-    list: "items",
-    closing: None,
-};
 
 impl Cx<'_> {
     /// Converts each section from its blocks; an empty one is an error.
@@ -62,39 +48,16 @@ impl Cx<'_> {
             }
             match section.heading {
                 Heading::GenericName => converted.generic_name = self.generic_name(section),
-                Heading::Section(Section::Usage) => {
-                    converted.usage = self.list_section(section, USAGE).map(|mut list| Usage {
-                        intro: list.take_required_intro(),
-                        conditions: list.items,
-                        note: list.closing,
-                    })
-                }
-                Heading::Section(Section::Dosage) => {
-                    converted.dosage = self.list_section(section, DOSAGE).map(|mut list| Dosage {
-                        intro: list.take_required_intro(),
-                        conditions: list.items,
-                        adjustment: list.closing,
-                    })
-                }
+                Heading::Section(Section::Usage) => converted.usage = self.listed(section),
+                Heading::Section(Section::Dosage) => converted.dosage = self.listed(section),
                 Heading::Section(Section::SideEffects) => {
                     converted.side_effects = self.side_effects(section)
                 }
                 Heading::Section(Section::HowItWorks) => {
-                    converted.how_it_works =
-                        self.list_section(section, HOW_IT_WORKS)
-                            .map(|mut list| HowItWorks {
-                                intro: list.take_required_intro(),
-                                actions: list.items,
-                                summary: list.closing,
-                            })
+                    converted.how_it_works = self.listed(section)
                 }
                 Heading::Section(Section::Precautions) => {
-                    converted.precautions =
-                        self.list_section(section, PRECAUTIONS)
-                            .map(|list| Precautions {
-                                intro: list.intro,
-                                items: list.items,
-                            })
+                    converted.precautions = self.precautions(section)
                 }
                 Heading::Section(Section::Faqs) => converted.faqs = self.faqs(section),
             }
