@@ -6,6 +6,7 @@ use super::super::outline::SectionBlocks;
 use super::super::{Cx, Paragraph};
 use crate::diagnostic::Kind;
 use crate::markdown::{Block, ListItem};
+use monograph_model::walk::Severity;
 use monograph_model::{SideEffectGroup, SideEffects};
 
 /// A side-effect list with the paragraph that introduces it.
@@ -100,8 +101,8 @@ impl Cx<'_> {
             ok = false;
             Roles::default()
         });
-        let common = roles.common.and_then(|g| self.group(g, "common"));
-        let serious = roles.serious.and_then(|g| self.group(g, "serious"));
+        let common = roles.common.and_then(|g| self.group(g, Severity::Common));
+        let serious = roles.serious.and_then(|g| self.group(g, Severity::Serious));
         let advice = self.optional_text(advice, "side_effects.advice".into(), &mut ok);
         ok &= common.is_some() == roles.common.is_some();
         ok &= serious.is_some() == roles.serious.is_some();
@@ -165,11 +166,13 @@ impl Cx<'_> {
         none
     }
 
-    /// One group's text, its sources placed under `side_effects.{role}`.
-    fn group(&mut self, group: &Group, role: &str) -> Option<SideEffectGroup> {
+    /// One group's text, its sources placed under `side_effects.common`
+    /// or `side_effects.serious`, as the model's walk names them.
+    fn group(&mut self, group: &Group, severity: Severity) -> Option<SideEffectGroup> {
         let start = group.intro.start;
-        self.place(format!("side_effects.{role}"), start);
-        self.place(format!("side_effects.{role}.intro"), start);
+        let path = format!("side_effects.{}", severity.field());
+        self.place(&path, start);
+        self.place(format!("{path}.intro"), start);
         let intro = self.rich_or_empty(group.intro);
         let mut items = Vec::new();
         let mut complete = true;
@@ -178,7 +181,7 @@ impl Cx<'_> {
                 complete = false;
                 continue;
             };
-            self.place(format!("side_effects.{role}.items[{i}]"), paragraph.start);
+            self.place(format!("{path}.items[{i}]"), paragraph.start);
             match self.rich_or_empty(paragraph) {
                 Some(text) => items.push(text),
                 None => complete = false,
