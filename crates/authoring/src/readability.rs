@@ -23,6 +23,7 @@
 //!   unless it follows s, x, z, ch, sh, ce or ge ("makes", but "doses").
 //!   Every word has at least one syllable; a number counts as one.
 
+use crate::Heading;
 use monograph_model::walk::{self, Block};
 use monograph_model::{Monograph, RichText, Section};
 
@@ -44,7 +45,8 @@ pub struct Grade {
 pub struct SectionGrade {
     /// The JSON key: `usage`, …, `faqs`, `disclaimer`.
     pub key: &'static str,
-    /// As editors name it: "Usage", …, "Disclaimer".
+    /// As editors name it, the text of its [`Heading`]: "Usage", …, and
+    /// "Disclaimer", which has no heading.
     pub name: &'static str,
     pub grade: Grade,
 }
@@ -151,7 +153,7 @@ pub fn section_grades(monograph: &Monograph) -> Vec<SectionGrade> {
             .into_iter()
             .flat_map(units)
             .collect();
-        (section.field(), name(section), units)
+        (section.field(), Heading::Section(section).text(), units)
     });
     let disclaimer = (
         "disclaimer",
@@ -164,18 +166,6 @@ pub fn section_grades(monograph: &Monograph) -> Vec<SectionGrade> {
             grade(&units).map(|grade| SectionGrade { key, name, grade })
         })
         .collect()
-}
-
-/// A section as editors name it, by its heading in the Markdown.
-fn name(section: Section) -> &'static str {
-    match section {
-        Section::Usage => "Usage",
-        Section::Dosage => "Dosage",
-        Section::SideEffects => "Side Effects",
-        Section::HowItWorks => "How it Works",
-        Section::Precautions => "Precautions",
-        Section::Faqs => "FAQs",
-    }
 }
 
 /// The units a block is read as: an item's term and its text each count on
