@@ -1,10 +1,10 @@
 //! A tab's clinical text as plain text, in reading order: what "Read aloud"
 //! speaks. Only the monograph's own words, exactly as the panel shows them
-//! (see `components::panels`): no headings or labels the widget adds, and
-//! nothing rephrased.
+//! (both follow the model's walk, `walk::blocks`): no headings or labels the
+//! widget adds, and nothing rephrased.
 
-use crate::model::Section;
-use crate::model::{Item, Monograph, RichText};
+use crate::model::walk::{self, Block};
+use crate::model::{Item, Monograph, RichText, Section};
 
 /// The clinical text of one tab, one paragraph, list entry, question or
 /// answer per line (`"\n"` between them). Empty when the monograph lacks
@@ -13,58 +13,24 @@ pub fn tab_text(monograph: &Monograph, tab: Section) -> String {
     tab_lines(monograph, tab).join("\n")
 }
 
-/// A list entry as a reader sees it: `Pregnancy: Lenalidomide is …`.
-pub fn item_line(item: &Item) -> String {
-    format!("{}: {}", item.term, item.text.plain())
-}
-
 /// The tab's text as lines, each a paragraph, list entry, question or answer
 /// with its whitespace collapsed:
 ///
-/// - a list entry with a term reads as [`item_line`], as shown;
+/// - a list entry reads as its term, a colon and its text, as shown
+///   (`Pregnancy: Lenalidomide is …`);
 /// - each side-effect list follows its introductory sentence;
 /// - each FAQ is its question, then its answer.
 pub fn tab_lines(monograph: &Monograph, tab: Section) -> Vec<String> {
     let mut lines = Lines::default();
-    match tab {
-        Section::Usage => {
-            if let Some(section) = &monograph.usage {
-                lines.text(&section.intro);
-                lines.items(&section.conditions);
-                lines.optional(&section.note);
+    for block in walk::blocks(monograph, tab) {
+        match block {
+            Block::Paragraph { text, .. } | Block::Advice(text) => lines.text(text),
+            Block::Items { items, .. } => lines.items(items),
+            Block::SideEffects { group, .. } => {
+                lines.text(&group.intro);
+                group.items.iter().for_each(|item| lines.text(item));
             }
-        }
-        Section::Dosage => {
-            if let Some(section) = &monograph.dosage {
-                lines.text(&section.intro);
-                lines.items(&section.conditions);
-                lines.optional(&section.adjustment);
-            }
-        }
-        Section::SideEffects => {
-            if let Some(section) = &monograph.side_effects {
-                for group in [&section.common, &section.serious].into_iter().flatten() {
-                    lines.text(&group.intro);
-                    group.items.iter().for_each(|item| lines.text(item));
-                }
-                lines.optional(&section.advice);
-            }
-        }
-        Section::HowItWorks => {
-            if let Some(section) = &monograph.how_it_works {
-                lines.text(&section.intro);
-                lines.items(&section.actions);
-                lines.optional(&section.summary);
-            }
-        }
-        Section::Precautions => {
-            if let Some(section) = &monograph.precautions {
-                lines.optional(&section.intro);
-                lines.items(&section.items);
-            }
-        }
-        Section::Faqs => {
-            for faq in &monograph.faqs {
+            Block::Faq(faq) => {
                 lines.push(faq.question.clone());
                 lines.text(&faq.answer);
             }
@@ -91,15 +57,9 @@ impl Lines {
         self.push(text.plain());
     }
 
-    fn optional(&mut self, text: &Option<RichText>) {
-        if let Some(text) = text {
-            self.text(text);
-        }
-    }
-
     fn items(&mut self, items: &[Item]) {
         for item in items {
-            self.push(item_line(item));
+            self.push(format!("{}: {}", item.term, item.text.plain()));
         }
     }
 }

@@ -4,14 +4,13 @@
 
 mod common;
 
-use common::{collapse, lenalidomide, reading_order_blocks, valid};
+use common::{collapse, json_blocks, lenalidomide, lenalidomide_json, valid};
 use drug_monograph::components::{
     Failure, FailureProps, Loading, MonographView, MonographViewProps,
 };
 use drug_monograph::error::LoadError;
 use drug_monograph::model::Section;
-use drug_monograph::model::{Monograph, Problem};
-use drug_monograph::reading::{item_line, tab_lines};
+use drug_monograph::model::{Item, Monograph, Problem, RichText, SideEffectGroup};
 use drug_monograph::strings::ENGLISH;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::json;
@@ -263,10 +262,11 @@ async fn a_tab_the_monograph_lacks_falls_back_to_the_first() {
 async fn every_section_text_is_in_its_panel() {
     let monograph = lenalidomide();
     let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
+    let json = lenalidomide_json();
     let mut missing = Vec::new();
     for tab in Section::present_in(&monograph) {
         let panel = text(panel_of(&doc, tab));
-        for block in tab_lines(&monograph, tab) {
+        for block in json_blocks(&json[tab.field()]) {
             let block = collapse(&block);
             if !panel.contains(&block) {
                 missing.push(format!("{tab:?}: {block}"));
@@ -335,22 +335,12 @@ async fn serious_side_effects_are_marked_and_kept_apart() {
     let doc = Html::parse_fragment(&render_view(&monograph, Section::SideEffects, 1).await);
     let panel = panel_of(&doc, Section::SideEffects);
     let side_effects = monograph.side_effects.as_ref().unwrap();
-    let serious_items: Vec<String> = side_effects
-        .serious
-        .as_ref()
-        .unwrap()
-        .items
-        .iter()
-        .map(|i| i.plain())
-        .collect();
-    let common_items: Vec<String> = side_effects
-        .common
-        .as_ref()
-        .unwrap()
-        .items
-        .iter()
-        .map(|i| i.plain())
-        .collect();
+    let plain_items = |group: &Option<SideEffectGroup>| -> Vec<String> {
+        let group = group.as_ref().expect("lenalidomide has both lists");
+        group.items.iter().map(RichText::plain).collect()
+    };
+    let serious_items = plain_items(&side_effects.serious);
+    let common_items = plain_items(&side_effects.common);
 
     let alerts = within(panel, ".dm-alert");
     assert_eq!(alerts.len(), 1, "one alert group in the side effects panel");
@@ -382,6 +372,11 @@ async fn serious_side_effects_are_marked_and_kept_apart() {
     assert_eq!(listed, common_items);
 }
 
+/// An item as the panel shows it: its term, a colon, its text.
+fn shown_item(item: &Item) -> String {
+    format!("{}: {}", item.term, item.text.plain())
+}
+
 #[tokio::test]
 async fn the_pregnancy_precaution_is_marked_important() {
     let monograph = lenalidomide();
@@ -397,10 +392,10 @@ async fn the_pregnancy_precaution_is_marked_important() {
         if item.alert {
             assert_eq!(label.len(), 1);
             assert_eq!(text(label[0]), format!("⚠ {}", ENGLISH.important));
-            assert!(text(*li).ends_with(&collapse(&item_line(item))));
+            assert!(text(*li).ends_with(&collapse(&shown_item(item))));
         } else {
             assert!(label.is_empty(), "{} has no alert label", item.term);
-            assert_eq!(text(*li), collapse(&item_line(item)));
+            assert_eq!(text(*li), collapse(&shown_item(item)));
         }
     }
     let marked: Vec<String> = within(panel, "li.dm-alert .dm-term")
@@ -482,8 +477,8 @@ fn hostile_item(label: &str, alert: bool) -> serde_json::Value {
 }
 
 /// A made-up drug with markup and script in every text field.
-fn hostile_monograph() -> Monograph {
-    valid(&json!({
+fn hostile_json() -> serde_json::Value {
+    json!({
         "schema_version": 1,
         "id": "examplomab",
         "language": "en",
@@ -517,7 +512,7 @@ fn hostile_monograph() -> Monograph {
         },
         "faqs": [{ "question": hostile("question"), "answer": hostile_text("answer") }],
         "disclaimer": hostile_text("disclaimer")
-    }))
+    })
 }
 
 /// No element or attribute came from the content: it is all text.
@@ -542,14 +537,22 @@ fn assert_inert(html: &str, doc: &Html) {
 
 #[tokio::test]
 async fn markup_in_the_content_is_shown_as_text_never_run() {
-    let monograph = hostile_monograph();
+    let json = hostile_json();
+    let monograph = valid(&json);
     assert_eq!(Section::present_in(&monograph).len(), 6);
     let html = render_view(&monograph, Section::Usage, 1).await;
     let doc = Html::parse_fragment(&html);
     assert_inert(&html, &doc);
 
     let shown = text(one(&doc, "article"));
-    let blocks = reading_order_blocks(&monograph);
+    // Everything the article shows; brand names and codes are not shown.
+    let shown_fields = ["title", "generic_name", "disclaimer"]
+        .into_iter()
+        .chain(Section::ALL.map(Section::field))
+        .chain(["source", "last_reviewed", "next_review"]);
+    let blocks: Vec<String> = shown_fields
+        .flat_map(|field| json_blocks(&json[field]))
+        .collect();
     for block in &blocks {
         let block = collapse(block);
         assert!(shown.contains(&block), "not shown as text: {block}");
@@ -613,61 +616,52 @@ const URL: &str = "/content/examplomab.json";
 
 #[tokio::test]
 async fn http_errors_explain_not_found_and_server_trouble() {
-    for status in [404, 410] {
+    for (status, message) in [
+        (404, ENGLISH.error_not_found),
+        (410, ENGLISH.error_not_found),
+        (500, ENGLISH.error_server),
+        (503, ENGLISH.error_server),
+    ] {
         let error = LoadError::Http {
             url: URL.into(),
             status,
         };
         let status_text = format!("HTTP status {status}");
-        check_failure(error, "http", ENGLISH.error_not_found, &[URL, &status_text]).await;
-    }
-    for status in [500, 503] {
-        let error = LoadError::Http {
-            url: URL.into(),
-            status,
-        };
-        let status_text = format!("HTTP status {status}");
-        check_failure(error, "http", ENGLISH.error_server, &[URL, &status_text]).await;
+        check_failure(error, "http", message, &[URL, &status_text]).await;
     }
 }
 
 #[tokio::test]
 async fn network_timeout_and_json_errors_have_their_own_messages() {
-    let error = LoadError::Network {
+    let network = LoadError::Network {
         url: URL.into(),
         detail: "TypeError: Failed to fetch".into(),
     };
-    check_failure(
-        error,
-        "network",
-        ENGLISH.error_network,
-        &[URL, "TypeError: Failed to fetch"],
-    )
-    .await;
-
-    let error = LoadError::Timeout {
+    let timeout = LoadError::Timeout {
         url: URL.into(),
         seconds: 20,
     };
-    check_failure(
-        error,
-        "timeout",
-        ENGLISH.error_timeout,
-        &[URL, "20 seconds"],
-    )
-    .await;
-
-    let error = LoadError::NotJson {
+    let not_json = LoadError::NotJson {
         url: URL.into(),
         detail: "unexpected character at line 1 column 1".into(),
     };
-    check_failure(
-        error,
-        "not-json",
-        ENGLISH.error_not_json,
-        &[URL, "line 1 column 1"],
-    )
-    .await;
+    for (error, kind, message, detail) in [
+        (
+            network,
+            "network",
+            ENGLISH.error_network,
+            "TypeError: Failed to fetch",
+        ),
+        (timeout, "timeout", ENGLISH.error_timeout, "20 seconds"),
+        (
+            not_json,
+            "not-json",
+            ENGLISH.error_not_json,
+            "line 1 column 1",
+        ),
+    ] {
+        check_failure(error, kind, message, &[URL, detail]).await;
+    }
 
     let messages = [
         ENGLISH.error_not_found,
@@ -687,7 +681,7 @@ async fn network_timeout_and_json_errors_have_their_own_messages() {
 
 #[tokio::test]
 async fn an_invalid_monograph_lists_every_problem() {
-    let mut document = common::lenalidomide_json();
+    let mut document = lenalidomide_json();
     document["title"] = json!(42);
     document["faqs"][3]
         .as_object_mut()

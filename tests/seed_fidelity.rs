@@ -248,25 +248,32 @@ fn the_checker_reports_a_changed_word_in_the_seed() {
     );
 }
 
+/// The seed sentences missing from the Lenalidomide monograph once
+/// `change` is made to it.
+fn missing_after(change: impl FnOnce(&mut Monograph)) -> Vec<String> {
+    let mut monograph = lenalidomide();
+    change(&mut monograph);
+    missing_sentences(&seed(), &monograph)
+}
+
 #[test]
 fn the_checker_reports_a_changed_word_in_the_monograph() {
-    let mut monograph = lenalidomide();
-    let pregnancy = &mut monograph.precautions.as_mut().unwrap().items[0];
-    let span = &mut pregnancy.text.0[0];
-    span.text = span.text.replace("severe birth defects", "birth defects");
-    assert_eq!(
-        missing_sentences(&seed(), &monograph),
-        ["It can cause severe birth defects."]
-    );
+    let missing = missing_after(|monograph| {
+        let pregnancy = &mut monograph.precautions.as_mut().unwrap().items[0];
+        let span = &mut pregnancy.text.0[0];
+        span.text = span.text.replace("severe birth defects", "birth defects");
+    });
+    assert_eq!(missing, ["It can cause severe birth defects."]);
 }
 
 #[test]
 fn the_checker_reports_a_dropped_faq_and_a_bold_term_split_from_its_text() {
-    let mut monograph = lenalidomide();
-    monograph.faqs.remove(2);
-    monograph.how_it_works.as_mut().unwrap().actions[1].term = "Anti-angiogenesis".into();
+    let missing = missing_after(|monograph| {
+        monograph.faqs.remove(2);
+        monograph.how_it_works.as_mut().unwrap().actions[1].term = "Anti-angiogenesis".into();
+    });
     assert_eq!(
-        missing_sentences(&seed(), &monograph),
+        missing,
         [
             "Antiangiogenesis: It inhibits the formation of new blood vessels that tumors need to grow.",
             "How should I store Lenalidomide?",
@@ -297,21 +304,22 @@ fn the_heading_checker_reports_renamed_and_missing_sections() {
 
 #[test]
 fn the_checker_reports_a_list_item_that_only_matches_part_of_a_word() {
-    let mut monograph = lenalidomide();
-    let common = monograph
-        .side_effects
-        .as_mut()
-        .unwrap()
-        .common
-        .as_mut()
-        .unwrap();
-    let rash = common
-        .items
-        .iter_mut()
-        .find(|i| i.plain() == "Rash")
-        .expect("Rash");
-    rash.0[0].text = "Rashes".into();
-    assert_eq!(missing_sentences(&seed(), &monograph), ["Rash"]);
+    let missing = missing_after(|monograph| {
+        let common = monograph
+            .side_effects
+            .as_mut()
+            .unwrap()
+            .common
+            .as_mut()
+            .unwrap();
+        let rash = common
+            .items
+            .iter_mut()
+            .find(|i| i.plain() == "Rash")
+            .expect("Rash");
+        rash.0[0].text = "Rashes".into();
+    });
+    assert_eq!(missing, ["Rash"]);
 }
 
 #[test]

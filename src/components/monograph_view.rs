@@ -48,23 +48,7 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
     // text keeps the monograph's, so each is read aloud in its own voice.
     let content_lang = monograph.language.clone();
     let panel = |tab: Section| {
-        let content = match tab {
-            Section::Usage => monograph.usage.as_ref().map(|s| panels::usage(s, &cx)),
-            Section::Dosage => monograph.dosage.as_ref().map(|s| panels::dosage(s, &cx)),
-            Section::SideEffects => monograph
-                .side_effects
-                .as_ref()
-                .map(|section| panels::side_effects(section, &cx)),
-            Section::HowItWorks => monograph
-                .how_it_works
-                .as_ref()
-                .map(|s| panels::how_it_works(s, &cx)),
-            Section::Precautions => monograph
-                .precautions
-                .as_ref()
-                .map(|s| panels::precautions(s, &cx)),
-            Section::Faqs => Some(panels::faqs(&monograph.faqs, &cx)),
-        };
+        let content = panels::section(monograph, tab, &cx);
         // Every panel stays in the document, hidden when inactive, so that
         // print and find-in-page reach all of them.
         html! {

@@ -1,11 +1,11 @@
-//! The content of each tab panel, one function per section. They take the
-//! section and return HTML, so rendering is testable without a browser.
+//! The content of each tab panel: the section's blocks from the model's walk
+//! ([`walk::blocks`]), one function per kind of block. They return HTML, so
+//! rendering is testable without a browser.
 
 use super::heading::heading;
 use super::rich_text::rich_text;
-use crate::model::{
-    Dosage, Faq, HowItWorks, Item, Precautions, SideEffectGroup, SideEffects, Usage,
-};
+use crate::model::walk::{self, Block, Severity};
+use crate::model::{Faq, Item, Monograph, RichText, Section, SideEffectGroup};
 use crate::strings::Strings;
 use yew::prelude::*;
 
@@ -19,12 +19,8 @@ pub struct PanelContext<'a> {
     pub strings: &'static Strings,
 }
 
-fn paragraph(text: &crate::model::RichText) -> Html {
+fn paragraph(text: &RichText) -> Html {
     html! { <p>{ rich_text(text) }</p> }
-}
-
-fn optional_paragraph(text: &Option<crate::model::RichText>) -> Html {
-    text.as_ref().map(paragraph).unwrap_or_default()
 }
 
 /// The warning sign and label that mark safety-critical content in words and
@@ -57,27 +53,32 @@ fn item(item: &Item, strings: &Strings) -> Html {
     }
 }
 
-fn items(items: &[Item], cx: &PanelContext) -> Html {
+fn item_list(items: &[Item], cx: &PanelContext) -> Html {
     html! { <ul class="dm-items">{ for items.iter().map(|i| item(i, cx.strings)) }</ul> }
 }
 
-pub fn usage(section: &Usage, cx: &PanelContext) -> Html {
-    html! {
-        <>
-            { paragraph(&section.intro) }
-            { items(&section.conditions, cx) }
-            { optional_paragraph(&section.note) }
-        </>
-    }
+/// The content of one section's panel: its blocks, in reading order.
+pub fn section(monograph: &Monograph, section: Section, cx: &PanelContext) -> Html {
+    walk::blocks(monograph, section)
+        .into_iter()
+        .map(|piece| block(piece, cx))
+        .collect()
 }
 
-pub fn dosage(section: &Dosage, cx: &PanelContext) -> Html {
-    html! {
-        <>
-            { paragraph(&section.intro) }
-            { items(&section.conditions, cx) }
-            { optional_paragraph(&section.adjustment) }
-        </>
+fn block(block: Block, cx: &PanelContext) -> Html {
+    match block {
+        Block::Paragraph { text, .. } => paragraph(text),
+        Block::Items { items, .. } => item_list(items, cx),
+        Block::SideEffects {
+            severity: Severity::Common,
+            group,
+        } => common_side_effects(group, cx),
+        Block::SideEffects {
+            severity: Severity::Serious,
+            group,
+        } => serious_side_effects(group, cx),
+        Block::Advice(text) => html! { <p class="dm-advice">{ rich_text(text) }</p> },
+        Block::Faq(entry) => faq(entry, cx),
     }
 }
 
@@ -92,62 +93,33 @@ fn side_effect_list(group: &SideEffectGroup) -> Html {
     }
 }
 
-pub fn side_effects(section: &SideEffects, cx: &PanelContext) -> Html {
-    let common = section.common.as_ref().map(|group| {
-        html! {
-            <div class="dm-group">
-                { heading(cx.heading_level, "dm-group-heading", None, html! { cx.strings.common_side_effects }) }
-                { side_effect_list(group) }
-            </div>
-        }
-    });
-    let serious = section.serious.as_ref().map(|group| {
-        let label_id = format!("{}-serious", cx.id_prefix);
-        html! {
-            <div class="dm-group dm-alert" part="alert" role="note" aria-labelledby={label_id.clone()}>
-                { heading(cx.heading_level, "dm-alert-label", Some(label_id), alert_label(cx.strings.serious_side_effects)) }
-                { side_effect_list(group) }
-            </div>
-        }
-    });
-    let advice = section
-        .advice
-        .as_ref()
-        .map(|text| html! { <p class="dm-advice">{ rich_text(text) }</p> });
-    html! { <>{ common }{ serious }{ advice }</> }
-}
-
-pub fn how_it_works(section: &HowItWorks, cx: &PanelContext) -> Html {
+fn common_side_effects(group: &SideEffectGroup, cx: &PanelContext) -> Html {
     html! {
-        <>
-            { paragraph(&section.intro) }
-            { items(&section.actions, cx) }
-            { optional_paragraph(&section.summary) }
-        </>
+        <div class="dm-group">
+            { heading(cx.heading_level, "dm-group-heading", None, html! { cx.strings.common_side_effects }) }
+            { side_effect_list(group) }
+        </div>
     }
 }
 
-pub fn precautions(section: &Precautions, cx: &PanelContext) -> Html {
+fn serious_side_effects(group: &SideEffectGroup, cx: &PanelContext) -> Html {
+    let label_id = format!("{}-serious", cx.id_prefix);
     html! {
-        <>
-            { optional_paragraph(&section.intro) }
-            { items(&section.items, cx) }
-        </>
+        <div class="dm-group dm-alert" part="alert" role="note" aria-labelledby={label_id.clone()}>
+            { heading(cx.heading_level, "dm-alert-label", Some(label_id), alert_label(cx.strings.serious_side_effects)) }
+            { side_effect_list(group) }
+        </div>
     }
 }
 
 /// Every answer is shown, each under its question as a heading: six short
 /// answers read faster than six disclosure buttons, nothing is missed when
 /// printed, and screen-reader users can jump from question to question.
-pub fn faqs(faqs: &[Faq], cx: &PanelContext) -> Html {
-    faqs.iter()
-        .map(|faq| {
-            html! {
-                <div class="dm-faq">
-                    { heading(cx.heading_level, "dm-question", None, html! { faq.question.clone() }) }
-                    <p class="dm-answer">{ rich_text(&faq.answer) }</p>
-                </div>
-            }
-        })
-        .collect()
+fn faq(faq: &Faq, cx: &PanelContext) -> Html {
+    html! {
+        <div class="dm-faq">
+            { heading(cx.heading_level, "dm-question", None, html! { faq.question.clone() }) }
+            <p class="dm-answer">{ rich_text(&faq.answer) }</p>
+        </div>
+    }
 }

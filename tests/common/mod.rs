@@ -1,5 +1,6 @@
 //! Helpers shared by the native integration tests: reading the content
-//! files, validating JSON, and the monograph's text in reading order.
+//! files, validating JSON, editing a copy of the Lenalidomide JSON, the monograph's text in reading order, and what
+//! a part of a monograph's JSON must show, read from the JSON itself.
 
 // Each test crate uses only some of these helpers.
 #![allow(dead_code)]
@@ -7,6 +8,7 @@
 use drug_monograph::model::Section;
 use drug_monograph::model::{self, Monograph, Problem};
 use drug_monograph::reading::tab_lines;
+use serde_json::Value as Json;
 use std::path::PathBuf;
 
 /// `content/` in the crate root.
@@ -65,6 +67,37 @@ pub fn lenalidomide() -> Monograph {
         .unwrap_or_else(|problems| panic!("lenalidomide.json: {}", listed(&problems)))
 }
 
+/// A copy of the Lenalidomide JSON with `change` applied.
+pub fn mutated(change: impl FnOnce(&mut Json)) -> Json {
+    let mut document = lenalidomide_json();
+    change(&mut document);
+    document
+}
+
+pub fn remove(document: &mut Json, parent: &str, key: &str) {
+    document
+        .pointer_mut(parent)
+        .and_then(Json::as_object_mut)
+        .unwrap_or_else(|| panic!("{parent} is an object in the fixture"))
+        .remove(key)
+        .unwrap_or_else(|| panic!("{parent}/{key} exists in the fixture"));
+}
+
+pub fn set(document: &mut Json, pointer: &str, value: Json) {
+    *document
+        .pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("{pointer} exists in the fixture")) = value;
+}
+
+/// Sets `pointer` (whose parent must exist) to `value`, adding the key.
+pub fn insert(document: &mut Json, parent: &str, key: &str, value: Json) {
+    document
+        .pointer_mut(parent)
+        .and_then(Json::as_object_mut)
+        .unwrap_or_else(|| panic!("{parent} is an object in the fixture"))
+        .insert(key.to_owned(), value);
+}
+
 /// Whitespace runs collapsed to one space, ends trimmed.
 pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -99,4 +132,31 @@ pub fn plain_text(monograph: &Monograph) -> String {
         .map(|block| collapse(block))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The text blocks a part of a monograph's JSON holds, read from the JSON
+/// itself, so that a test of what the widget shows does not take its
+/// expectation from the widget's own walk over the model: every text in it,
+/// a paragraph as its spans joined, an item as `Term: text`. Not in reading
+/// order (`serde_json` sorts keys); flags such as `alert` hold no text.
+pub fn json_blocks(json: &serde_json::Value) -> Vec<String> {
+    let paragraph = |spans: &[Json]| -> Option<String> {
+        let texts: Option<Vec<&str>> = spans.iter().map(|s| s.get("text")?.as_str()).collect();
+        texts.filter(|texts| !texts.is_empty()).map(|t| t.concat())
+    };
+    match json {
+        Json::String(text) => vec![text.clone()],
+        Json::Array(entries) => match paragraph(entries) {
+            Some(text) => vec![text],
+            None => entries.iter().flat_map(json_blocks).collect(),
+        },
+        Json::Object(fields) => match (fields.get("term"), fields.get("text")) {
+            (Some(Json::String(term)), Some(Json::Array(spans))) => {
+                let text = paragraph(spans).unwrap_or_default();
+                vec![format!("{term}: {text}")]
+            }
+            _ => fields.values().flat_map(json_blocks).collect(),
+        },
+        Json::Bool(_) | Json::Number(_) | Json::Null => Vec::new(),
+    }
 }

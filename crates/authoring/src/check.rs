@@ -17,13 +17,21 @@ pub fn markdown(source: &str, file_name: &str, today: &str) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Everything to report about the JSON monograph `text`. The reminder and
-/// the grades are left out when `with_reports` is false (for JSON made
-/// from Markdown that is checked too, so they are not said twice).
-pub fn json(text: &str, today: &str, with_reports: bool) -> Vec<Diagnostic> {
+/// Whether checking a JSON file gives the review reminder and the reading
+/// grades too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonReports {
+    Give,
+    /// For JSON made from Markdown that is checked too: the Markdown gets
+    /// them, so they are not said twice.
+    LeaveToMarkdown,
+}
+
+/// Everything to report about the JSON monograph `text`.
+pub fn json(text: &str, today: &str, wanted: JsonReports) -> Vec<Diagnostic> {
     match json_file::check(text) {
         Err(problems) => problems,
-        Ok(monograph) if with_reports => {
+        Ok(monograph) if wanted == JsonReports::Give => {
             let lines = LineIndex::new(text);
             reports(&monograph, today, |path| {
                 lines.position(json_file::locate(text, path))

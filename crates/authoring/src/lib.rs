@@ -10,11 +10,11 @@
 //! - [`json_file`] runs a JSON file through the model's validator, with
 //!   positions.
 //! - [`catalog`] writes `content/index.json`.
-//! - [`cli`] is the `monograph` command itself.
+//! - [`cmd`] is the `monograph` command itself, one module per subcommand.
 
 pub mod catalog;
 pub mod check;
-pub mod cli;
+pub mod cmd;
 mod convert;
 pub mod dates;
 pub mod diagnostic;
@@ -23,6 +23,6 @@ pub mod json_file;
 mod markdown;
 pub mod readability;
 
-pub use convert::{convert, Conversion, SECTIONS};
+pub use convert::{convert, Conversion, Heading};
 pub use diagnostic::{Diagnostic, Kind, Severity};
 pub use front_matter::KEYS as FRONT_MATTER_KEYS;

@@ -23,7 +23,9 @@
 //!   unless it follows s, x, z, ch, sh, ce or ge ("makes", but "doses").
 //!   Every word has at least one syllable; a number counts as one.
 
-use monograph_model::{Monograph, RichText};
+use crate::Heading;
+use monograph_model::walk::{self, Block};
+use monograph_model::{Monograph, RichText, Section};
 
 /// The patient-material target: grade 5 to 6.
 pub const TARGET: f64 = 6.0;
@@ -43,7 +45,8 @@ pub struct Grade {
 pub struct SectionGrade {
     /// The JSON key: `usage`, …, `faqs`, `disclaimer`.
     pub key: &'static str,
-    /// As editors name it: "Usage", …, "Disclaimer".
+    /// As editors name it, the text of its [`Heading`]: "Usage", …, and
+    /// "Disclaimer", which has no heading.
     pub name: &'static str,
     pub grade: Grade,
 }
@@ -145,68 +148,42 @@ pub fn syllables_in(word: &str) -> usize {
 /// The grade of each section of `monograph` that has words, in the
 /// widget's order, then the disclaimer.
 pub fn section_grades(monograph: &Monograph) -> Vec<SectionGrade> {
-    let text = |r: &RichText| r.plain();
-    let mut sections: Vec<(&'static str, &'static str, Vec<String>)> = Vec::new();
-    let items = |units: &mut Vec<String>, items: &[monograph_model::Item]| {
-        for item in items {
-            units.push(item.term.clone());
-            units.push(text(&item.text));
-        }
-    };
-    if let Some(usage) = &monograph.usage {
-        let mut units = vec![text(&usage.intro)];
-        items(&mut units, &usage.conditions);
-        units.extend(usage.note.iter().map(text));
-        sections.push(("usage", "Usage", units));
-    }
-    if let Some(dosage) = &monograph.dosage {
-        let mut units = vec![text(&dosage.intro)];
-        items(&mut units, &dosage.conditions);
-        units.extend(dosage.adjustment.iter().map(text));
-        sections.push(("dosage", "Dosage", units));
-    }
-    if let Some(side_effects) = &monograph.side_effects {
-        let mut units = Vec::new();
-        for group in [&side_effects.common, &side_effects.serious]
+    let sections = Section::ALL.into_iter().map(|section| {
+        let units: Vec<String> = walk::blocks(monograph, section)
             .into_iter()
-            .flatten()
-        {
-            units.push(text(&group.intro));
-            units.extend(group.items.iter().map(text));
-        }
-        units.extend(side_effects.advice.iter().map(text));
-        sections.push(("side_effects", "Side Effects", units));
-    }
-    if let Some(how) = &monograph.how_it_works {
-        let mut units = vec![text(&how.intro)];
-        items(&mut units, &how.actions);
-        units.extend(how.summary.iter().map(text));
-        sections.push(("how_it_works", "How it Works", units));
-    }
-    if let Some(precautions) = &monograph.precautions {
-        let mut units: Vec<String> = precautions.intro.iter().map(text).collect();
-        items(&mut units, &precautions.items);
-        sections.push(("precautions", "Precautions", units));
-    }
-    if !monograph.faqs.is_empty() {
-        let units = monograph
-            .faqs
-            .iter()
-            .flat_map(|faq| [faq.question.clone(), text(&faq.answer)])
+            .flat_map(units)
             .collect();
-        sections.push(("faqs", "FAQs", units));
-    }
-    sections.push((
+        (section.field(), Heading::Section(section).text(), units)
+    });
+    let disclaimer = (
         "disclaimer",
         "Disclaimer",
-        vec![text(&monograph.disclaimer)],
-    ));
+        vec![monograph.disclaimer.plain()],
+    );
     sections
-        .into_iter()
+        .chain([disclaimer])
         .filter_map(|(key, name, units)| {
             grade(&units).map(|grade| SectionGrade { key, name, grade })
         })
         .collect()
+}
+
+/// The units a block is read as: an item's term and its text each count on
+/// their own, and so does a question and its answer.
+fn units(block: Block) -> Vec<String> {
+    match block {
+        Block::Paragraph { text, .. } | Block::Advice(text) => vec![text.plain()],
+        Block::Items { items, .. } => items
+            .iter()
+            .flat_map(|item| [item.term.clone(), item.text.plain()])
+            .collect(),
+        Block::SideEffects { group, .. } => [&group.intro]
+            .into_iter()
+            .chain(&group.items)
+            .map(RichText::plain)
+            .collect(),
+        Block::Faq(faq) => vec![faq.question.clone(), faq.answer.plain()],
+    }
 }
 
 #[cfg(test)]

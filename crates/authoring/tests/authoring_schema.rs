@@ -4,7 +4,7 @@
 //! and every valid fixture, and rejects each invalid fixture, agreeing with
 //! the model's validator.
 
-use monograph_authoring::cli::is_monograph_json;
+use monograph_authoring::cmd::is_monograph_json;
 use monograph_model as model;
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};

@@ -130,7 +130,7 @@ fn every_content_file_round_trips_through_the_model() {
     for entry in std::fs::read_dir(root().join("content")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-        if !monograph_authoring::cli::is_monograph_json(&path) {
+        if !monograph_authoring::cmd::is_monograph_json(&path) {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();

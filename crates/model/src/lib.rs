@@ -11,15 +11,21 @@
 //! `#[serde(default)]` (and may also be `null`), text it requires to be
 //! non-blank carries the pattern `\S`, and a list it requires to be non-empty
 //! has a minimum length of 1.
+//!
+//! Whatever shows, reads aloud or grades the content goes through one walk
+//! over it, [`walk::blocks`], so that no field is left out of one of them.
 
 mod content_hash;
 mod json;
+mod listed;
 mod section;
 mod validate;
 mod value;
+pub mod walk;
 
 pub use content_hash::content_hash;
 pub use json::{json_schema, to_json};
+pub use listed::Listed;
 pub use section::Section;
 pub use validate::{validate, validate_catalog, Problem};
 pub use value::Value;

@@ -1,7 +1,12 @@
 //! Turns a [`Value`] into a [`Monograph`], collecting every problem with the
 //! path where it was found (`faqs[3].answer: missing`).
 
+mod checker;
+mod formats;
+
 use super::*;
+use checker::{flag, list, non_empty_list, span_text, text, Checker, Fields};
+use formats::{codes, date, file_name, language, schema_version, slug, version};
 use std::fmt;
 
 /// One thing wrong with a monograph file, located by its JSON path.
@@ -45,188 +50,9 @@ fn check<T>(
     }
 }
 
-#[derive(Default)]
-struct Checker {
-    problems: Vec<Problem>,
-}
-
-impl Checker {
-    fn report(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.to_owned(),
-            message: message.into(),
-        });
-    }
-}
-
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// The fields of one JSON object, checked one by one; unknown keys are
-/// reported by [`Fields::finish`] so that a misspelt field is never ignored.
-struct Fields<'a> {
-    entries: &'a [(String, Value)],
-    path: String,
-    known: Vec<&'static str>,
-}
-
-impl<'a> Fields<'a> {
-    fn of(cx: &mut Checker, value: &'a Value, path: &str) -> Option<Self> {
-        match value {
-            Value::Object(entries) => Some(Fields {
-                entries,
-                path: path.to_owned(),
-                known: Vec::new(),
-            }),
-            other => {
-                cx.report(path, format!("expected an object, found {}", other.kind()));
-                None
-            }
-        }
-    }
-
-    fn lookup(&mut self, key: &'static str) -> Option<&'a Value> {
-        self.known.push(key);
-        self.entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .filter(|v| **v != Value::Null)
-    }
-
-    fn required<T>(
-        &mut self,
-        cx: &mut Checker,
-        key: &'static str,
-        check: impl FnOnce(&mut Checker, &Value, &str) -> Option<T>,
-    ) -> Option<T> {
-        let path = child(&self.path, key);
-        match self.lookup(key) {
-            Some(value) => check(cx, value, &path),
-            None => {
-                cx.report(&path, "missing");
-                None
-            }
-        }
-    }
-
-    /// `Some(None)` when absent or null, `None` when present but invalid.
-    fn optional<T>(
-        &mut self,
-        cx: &mut Checker,
-        key: &'static str,
-        check: impl FnOnce(&mut Checker, &Value, &str) -> Option<T>,
-    ) -> Option<Option<T>> {
-        let path = child(&self.path, key);
-        match self.lookup(key) {
-            Some(value) => check(cx, value, &path).map(Some),
-            None => Some(None),
-        }
-    }
-
-    fn finish(self, cx: &mut Checker) {
-        // JSON.parse keeps the last of repeated keys and serde_json the
-        // first; either way one value would be dropped without a word.
-        for (index, (key, _)) in self.entries.iter().enumerate() {
-            if self.entries[..index]
-                .iter()
-                .any(|(earlier, _)| earlier == key)
-            {
-                cx.report(
-                    &child(&self.path, key),
-                    "appears more than once; keep only one",
-                );
-            }
-        }
-        for (key, _) in self.entries {
-            if !self.known.contains(&key.as_str()) {
-                cx.report(
-                    &child(&self.path, key),
-                    format!("unknown field (expected one of: {})", self.known.join(", ")),
-                );
-            }
-        }
-    }
-}
-
-fn text(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    match value {
-        Value::String(s) if s.trim().is_empty() => {
-            cx.report(path, "must not be empty");
-            None
-        }
-        Value::String(s) => Some(s.clone()),
-        other => {
-            cx.report(path, format!("expected text, found {}", other.kind()));
-            None
-        }
-    }
-}
-
-fn flag(cx: &mut Checker, value: &Value, path: &str) -> Option<bool> {
-    match value {
-        Value::Bool(b) => Some(*b),
-        other => {
-            cx.report(
-                path,
-                format!("expected true or false, found {}", other.kind()),
-            );
-            None
-        }
-    }
-}
-
-/// Checks every element even after a bad one, so all problems surface.
-fn list<T>(
-    cx: &mut Checker,
-    value: &Value,
-    path: &str,
-    mut check: impl FnMut(&mut Checker, &Value, &str) -> Option<T>,
-) -> Option<Vec<T>> {
-    let Value::Array(values) = value else {
-        cx.report(path, format!("expected a list, found {}", value.kind()));
-        return None;
-    };
-    let checked: Vec<Option<T>> = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| check(cx, v, &format!("{path}[{i}]")))
-        .collect();
-    checked.into_iter().collect()
-}
-
-fn non_empty_list<T>(
-    cx: &mut Checker,
-    value: &Value,
-    path: &str,
-    check: impl FnMut(&mut Checker, &Value, &str) -> Option<T>,
-) -> Option<Vec<T>> {
-    let items = list(cx, value, path, check)?;
-    if items.is_empty() {
-        cx.report(path, "must not be an empty list");
-        return None;
-    }
-    Some(items)
-}
-
 fn span(cx: &mut Checker, value: &Value, path: &str) -> Option<Span> {
     let mut fields = Fields::of(cx, value, path)?;
-    let text = fields.required(cx, "text", |cx, v, p| match v {
-        Value::String(s) if s.is_empty() => {
-            cx.report(p, "must not be empty");
-            None
-        }
-        Value::String(s) => Some(s.clone()),
-        other => {
-            cx.report(p, format!("expected text, found {}", other.kind()));
-            None
-        }
-    });
+    let text = fields.required(cx, "text", span_text);
     let emphasis = fields.optional(cx, "emphasis", flag);
     fields.finish(cx);
     Some(Span {
@@ -257,30 +83,14 @@ fn item(cx: &mut Checker, value: &Value, path: &str) -> Option<Item> {
     })
 }
 
-fn usage(cx: &mut Checker, value: &Value, path: &str) -> Option<Usage> {
+/// Usage, Dosage and How it works, each under its own names.
+fn listed<T: Listed>(cx: &mut Checker, value: &Value, path: &str) -> Option<T> {
     let mut fields = Fields::of(cx, value, path)?;
     let intro = fields.required(cx, "intro", rich);
-    let conditions = fields.required(cx, "conditions", |cx, v, p| non_empty_list(cx, v, p, item));
-    let note = fields.optional(cx, "note", rich);
+    let items = fields.required(cx, T::ITEMS, |cx, v, p| non_empty_list(cx, v, p, item));
+    let closing = fields.optional(cx, T::CLOSING, rich);
     fields.finish(cx);
-    Some(Usage {
-        intro: intro?,
-        conditions: conditions?,
-        note: note?,
-    })
-}
-
-fn dosage(cx: &mut Checker, value: &Value, path: &str) -> Option<Dosage> {
-    let mut fields = Fields::of(cx, value, path)?;
-    let intro = fields.required(cx, "intro", rich);
-    let conditions = fields.required(cx, "conditions", |cx, v, p| non_empty_list(cx, v, p, item));
-    let adjustment = fields.optional(cx, "adjustment", rich);
-    fields.finish(cx);
-    Some(Dosage {
-        intro: intro?,
-        conditions: conditions?,
-        adjustment: adjustment?,
-    })
+    Some(T::from_parts(intro?, items?, closing?))
 }
 
 fn side_effect_group(cx: &mut Checker, value: &Value, path: &str) -> Option<SideEffectGroup> {
@@ -312,19 +122,6 @@ fn side_effects(cx: &mut Checker, value: &Value, path: &str) -> Option<SideEffec
     Some(section)
 }
 
-fn how_it_works(cx: &mut Checker, value: &Value, path: &str) -> Option<HowItWorks> {
-    let mut fields = Fields::of(cx, value, path)?;
-    let intro = fields.required(cx, "intro", rich);
-    let actions = fields.required(cx, "actions", |cx, v, p| non_empty_list(cx, v, p, item));
-    let summary = fields.optional(cx, "summary", rich);
-    fields.finish(cx);
-    Some(HowItWorks {
-        intro: intro?,
-        actions: actions?,
-        summary: summary?,
-    })
-}
-
 fn precautions(cx: &mut Checker, value: &Value, path: &str) -> Option<Precautions> {
     let mut fields = Fields::of(cx, value, path)?;
     let intro = fields.optional(cx, "intro", rich);
@@ -347,124 +144,6 @@ fn faq(cx: &mut Checker, value: &Value, path: &str) -> Option<Faq> {
     })
 }
 
-fn codes(cx: &mut Checker, value: &Value, path: &str) -> Option<Codes> {
-    let mut fields = Fields::of(cx, value, path)?;
-    let rxcui = fields.optional(cx, "rxcui", |cx, v, p| digits(cx, v, p, "an RxNorm RxCUI"));
-    let ndc = fields.optional(cx, "ndc", |cx, v, p| list(cx, v, p, ndc));
-    fields.finish(cx);
-    Some(Codes {
-        rxcui: rxcui?,
-        ndc: ndc?.unwrap_or_default(),
-    })
-}
-
-fn digits(cx: &mut Checker, value: &Value, path: &str, what: &str) -> Option<String> {
-    let code = text(cx, value, path)?;
-    if !code.chars().all(|c| c.is_ascii_digit()) {
-        cx.report(path, format!("{what} is written with digits only"));
-        return None;
-    }
-    Some(code)
-}
-
-/// NDCs are 10 or 11 digits, usually grouped with hyphens (`0591-2234-10`).
-fn ndc(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let code = text(cx, value, path)?;
-    let digits = code.chars().filter(char::is_ascii_digit).count();
-    let well_formed = code.chars().all(|c| c.is_ascii_digit() || c == '-');
-    if !well_formed || !(10..=11).contains(&digits) {
-        cx.report(
-            path,
-            "an NDC has 10 or 11 digits, optionally grouped with hyphens",
-        );
-        return None;
-    }
-    Some(code)
-}
-
-fn slug(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let id = text(cx, value, path)?;
-    let valid = id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !valid {
-        cx.report(
-            path,
-            "use only lowercase letters, digits and hyphens, like \"lenalidomide\"",
-        );
-        return None;
-    }
-    Some(id)
-}
-
-fn language(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let tag = text(cx, value, path)?;
-    let valid = tag.split('-').all(|part| {
-        (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
-    });
-    if !valid {
-        cx.report(path, "expected a language tag such as \"en\" or \"es-MX\"");
-        return None;
-    }
-    Some(tag)
-}
-
-fn date(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let date = text(cx, value, path)?;
-    if !is_calendar_date(&date) {
-        cx.report(
-            path,
-            "expected a date written YYYY-MM-DD, such as \"2026-01-31\"",
-        );
-        return None;
-    }
-    Some(date)
-}
-
-fn is_calendar_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return false;
-    }
-    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
-    else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days_in_month).contains(&day)
-}
-
-fn schema_version(cx: &mut Checker, value: &Value, path: &str) -> Option<u32> {
-    version(cx, value, path, SCHEMA_VERSION)
-}
-
-fn version(cx: &mut Checker, value: &Value, path: &str, supported: u32) -> Option<u32> {
-    match value {
-        Value::Number(n) if *n == f64::from(supported) => Some(supported),
-        Value::Number(n) => {
-            cx.report(
-                path,
-                format!("unsupported version {n} (this widget reads version {supported})"),
-            );
-            None
-        }
-        other => {
-            cx.report(path, format!("expected a number, found {}", other.kind()));
-            None
-        }
-    }
-}
-
 fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
     let mut fields = Fields::of(cx, value, "")?;
     let version = fields.required(cx, "schema_version", schema_version);
@@ -477,10 +156,10 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
     let source = fields.optional(cx, "source", text);
     let last_reviewed = fields.optional(cx, "last_reviewed", date);
     let next_review = fields.optional(cx, "next_review", date);
-    let usage = fields.optional(cx, "usage", usage);
-    let dosage = fields.optional(cx, "dosage", dosage);
+    let usage = fields.optional(cx, "usage", listed::<Usage>);
+    let dosage = fields.optional(cx, "dosage", listed::<Dosage>);
     let side_effects = fields.optional(cx, "side_effects", side_effects);
-    let how_it_works = fields.optional(cx, "how_it_works", how_it_works);
+    let how_it_works = fields.optional(cx, "how_it_works", listed::<HowItWorks>);
     let precautions = fields.optional(cx, "precautions", precautions);
     let faqs = fields.optional(cx, "faqs", |cx, v, p| non_empty_list(cx, v, p, faq));
     let disclaimer = fields.required(cx, "disclaimer", rich);
@@ -553,21 +232,4 @@ fn catalog_entry(cx: &mut Checker, value: &Value, path: &str) -> Option<CatalogE
         last_reviewed: last_reviewed?,
         file: file?,
     })
-}
-
-/// A file beside the catalog: no folders, so a catalog can only point at
-/// monographs published with it.
-fn file_name(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let name = text(cx, value, path)?;
-    let plain = name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !plain || !name.ends_with(".json") || name.starts_with('.') {
-        cx.report(
-            path,
-            "expected a file name ending in .json, such as \"lenalidomide.json\"",
-        );
-        return None;
-    }
-    Some(name)
 }

@@ -4,7 +4,7 @@
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let status = monograph_authoring::cli::run(
+    let status = monograph_authoring::cmd::run(
         &args,
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),

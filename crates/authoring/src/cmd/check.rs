@@ -1,0 +1,74 @@
+//! `monograph check [--today YYYY-MM-DD] [PATH...]`: every problem in
+//! Markdown and JSON monographs, with the review reminders and reading
+//! grades.
+
+use super::args::Arguments;
+use super::files::{extension_is, is_markdown, is_monograph_json, read, Inputs, CONTENT};
+use super::output::print;
+use super::Outcome;
+use crate::check::JsonReports;
+use crate::diagnostic::Severity;
+use crate::{check, dates};
+use std::io::Write;
+use std::path::Path;
+
+/// Markdown and JSON files; in a directory, the monograph JSON only.
+const INPUTS: Inputs = Inputs {
+    in_dir: is_monograph_source,
+    named: is_markdown_or_json,
+    what: "a Markdown (.md) or JSON (.json) file",
+};
+
+fn is_monograph_source(path: &Path) -> bool {
+    is_markdown(path) || is_monograph_json(path)
+}
+
+fn is_markdown_or_json(path: &Path) -> bool {
+    is_markdown(path) || extension_is(path, "json")
+}
+
+pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
+    let args = Arguments::parse(args, &[], &["--today"])?;
+    let today = match args.value("--today") {
+        Some(date) if dates::looks_like_date(date) => date.to_owned(),
+        Some(date) => {
+            return Err(format!(
+                "--today takes a date written YYYY-MM-DD, not {date}"
+            ))
+        }
+        None => dates::today(),
+    };
+    let mut files = Vec::new();
+    for path in args.paths_or(CONTENT)? {
+        files.extend(INPUTS.files(&path)?);
+    }
+    let (mut errors, mut warnings) = (0, 0);
+    for file in &files {
+        let Some(text) = read(out, file) else {
+            errors += 1;
+            continue;
+        };
+        let diagnostics = if is_markdown(file) {
+            check::markdown(&text, &file.to_string_lossy(), &today)
+        } else if file.with_extension("md").exists() {
+            check::json(&text, &today, JsonReports::LeaveToMarkdown)
+        } else {
+            check::json(&text, &today, JsonReports::Give)
+        };
+        let count = |severity| {
+            diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count()
+        };
+        errors += count(Severity::Error);
+        warnings += count(Severity::Warning);
+        print(out, file, &diagnostics);
+    }
+    let _ = writeln!(
+        out,
+        "checked {} files: {errors} errors, {warnings} warnings",
+        files.len()
+    );
+    Ok(errors == 0)
+}
