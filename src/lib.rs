@@ -16,7 +16,7 @@ pub mod strings;
 /// content tools).
 pub use monograph_model as model;
 
-use components::{MonographApp, MonographAppProps};
+use components::{HeadingLevel, MonographApp, MonographAppProps};
 use events::WidgetEvent;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -29,7 +29,8 @@ struct Config {
     src: String,
     tab: Option<String>,
     lang: Option<String>,
-    heading_level: Option<u8>,
+    /// Any number: the widget clamps it to a heading level, 1 to 6.
+    heading_level: Option<f64>,
 }
 
 impl Config {
@@ -41,7 +42,10 @@ impl Config {
         MonographAppProps {
             src: self.src.into(),
             tab: self.tab.as_deref().and_then(model::Section::from_slug),
-            heading_level: self.heading_level.unwrap_or(1).clamp(1, 6),
+            heading_level: self
+                .heading_level
+                .map(HeadingLevel::new)
+                .unwrap_or_default(),
             strings: strings::for_language(self.lang.as_deref().unwrap_or_default()),
             onevent: Callback::from(move |event: WidgetEvent| event.dispatch(&events)),
         }

@@ -6,7 +6,7 @@ mod common;
 
 use common::{collapse, lenalidomide, reading_order_blocks, valid};
 use drug_monograph::components::{
-    Failure, FailureProps, Loading, MonographView, MonographViewProps,
+    Failure, FailureProps, HeadingLevel, Loading, MonographView, MonographViewProps,
 };
 use drug_monograph::error::LoadError;
 use drug_monograph::model::Section;
@@ -31,7 +31,7 @@ async fn render_view(monograph: &Monograph, active: Section, heading_level: u8) 
         monograph: Rc::new(monograph.clone()),
         active,
         id_prefix: PREFIX,
-        heading_level,
+        heading_level: HeadingLevel::from(heading_level),
         onselect: Callback::noop(),
     });
     LocalServerRenderer::<MonographView>::with_props(props)
@@ -43,7 +43,7 @@ async fn render_view(monograph: &Monograph, active: Section, heading_level: u8) 
 async fn render_failure(error: LoadError, heading_level: u8) -> String {
     let props = yew::props!(FailureProps {
         error,
-        heading_level,
+        heading_level: HeadingLevel::from(heading_level),
         onretry: Callback::<()>::noop(),
     });
     LocalServerRenderer::<Failure>::with_props(props)

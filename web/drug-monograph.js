@@ -43,9 +43,10 @@
         throw error;
       }));
 
+  // Only read here: the widget itself clamps the level to 1..6.
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);
-    return Number.isNaN(level) ? undefined : Math.min(6, Math.max(1, level));
+    return Number.isNaN(level) ? undefined : level;
   };
 
   class DrugMonograph extends HTMLElement {

@@ -12,6 +12,7 @@ mod stale;
 mod tab_list;
 
 pub use failure::{Failure, FailureProps};
+pub use heading::HeadingLevel;
 pub use loading::Loading;
 pub use monograph_app::{next_id_prefix, MonographApp, MonographAppProps};
 pub use monograph_view::{MonographView, MonographViewProps};

@@ -1,4 +1,4 @@
-use super::{Failure, Loading, MonographView, Stale};
+use super::{Failure, HeadingLevel, Loading, MonographView, Stale};
 use crate::events::WidgetEvent;
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
@@ -15,8 +15,8 @@ pub struct MonographAppProps {
     #[prop_or_default]
     pub tab: Option<Section>,
     /// Level of the title heading, so the widget fits the page's outline.
-    #[prop_or(1)]
-    pub heading_level: u8,
+    #[prop_or_default]
+    pub heading_level: HeadingLevel,
     /// Interface language.
     #[prop_or(&ENGLISH)]
     pub strings: &'static Strings,

@@ -1,7 +1,7 @@
 //! The content of each tab panel, one function per section. They take the
 //! section and return HTML, so rendering is testable without a browser.
 
-use super::heading::heading;
+use super::heading::{heading, HeadingLevel};
 use super::rich_text::rich_text;
 use crate::model::{
     Dosage, Faq, HowItWorks, Item, Precautions, SideEffectGroup, SideEffects, Usage,
@@ -14,7 +14,7 @@ pub struct PanelContext<'a> {
     /// Prefix that keeps ids unique when a page holds several widgets.
     pub id_prefix: &'a str,
     /// Level for headings inside the panel.
-    pub heading_level: u8,
+    pub heading_level: HeadingLevel,
     /// Interface language of the labels the widget adds.
     pub strings: &'static Strings,
 }

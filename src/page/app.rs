@@ -5,7 +5,7 @@ use super::route::Route;
 use super::settings::PageSettings;
 use super::storage;
 use super::toolbar::{Toolbar, TEXT_SIZES};
-use crate::components::{Failure, Loading, Stale};
+use crate::components::{Failure, HeadingLevel, Loading, Stale};
 use crate::hooks::{use_load, Load};
 use crate::model::validate_catalog;
 use crate::model::Section;
@@ -213,7 +213,7 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     let content = match (&*catalog.state, &*route) {
         (Load::Loading, _) => html! { <Loading {strings} /> },
         (Load::Failed(error), _) => html! {
-            <Failure error={error.clone()} heading_level={1} onretry={catalog.retry.clone()} {strings} />
+            <Failure error={error.clone()} heading_level={HeadingLevel::TOP} onretry={catalog.retry.clone()} {strings} />
         },
         (Load::Loaded { value, offline }, Route::Catalog) => html! {
             <>
