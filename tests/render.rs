@@ -25,11 +25,12 @@ fn sel(selector: &str) -> Selector {
     Selector::parse(selector).unwrap_or_else(|e| panic!("bad selector {selector:?}: {e:?}"))
 }
 
-async fn render_view(monograph: &Monograph, active: Section, heading_level: u8) -> String {
+/// The view as the widget shows it when asked for the tab `requested`.
+async fn render_view(monograph: &Monograph, requested: Section, heading_level: u8) -> String {
     // `props!` fills in any optional props with their defaults.
     let props = yew::props!(MonographViewProps {
         monograph: Rc::new(monograph.clone()),
-        active,
+        active: Section::resolve(Some(requested), monograph),
         id_prefix: PREFIX,
         heading_level: HeadingLevel::from(heading_level),
         onselect: Callback::noop(),

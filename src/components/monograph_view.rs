@@ -12,7 +12,8 @@ use yew::prelude::*;
 pub struct MonographViewProps {
     /// The validated monograph to show.
     pub monograph: Rc<Monograph>,
-    /// The selected tab; falls back to the first when the monograph lacks it.
+    /// The open tab, one the monograph has: the caller resolves the tab it
+    /// was asked for (see `Section::resolve`), since it needs the answer too.
     pub active: Section,
     /// Prefix that keeps element ids unique among several widgets on a page.
     pub id_prefix: AttrValue,
@@ -31,7 +32,7 @@ pub struct MonographViewProps {
 pub fn MonographView(props: &MonographViewProps) -> Html {
     let monograph = &props.monograph;
     let tabs = Section::present_in(monograph);
-    let active = Section::resolve(Some(props.active), monograph);
+    let active = props.active;
     let prefix = props.id_prefix.as_str();
     let level = props.heading_level;
     let title_id = format!("{prefix}-title");
