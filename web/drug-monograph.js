@@ -71,13 +71,15 @@
       this.shadowRoot.append(mountPoint);
       this.#mountPoint = mountPoint;
 
-      loadCore().then(
-        (module) => {
+      // A wasm that fails to load and a mount that throws are both a
+      // failed start-up, so the catch comes after the mount.
+      loadCore()
+        .then((module) => {
           if (generation === this.#generation) {
             this.#widget = module.mount(mountPoint, this, this.#config());
           }
-        },
-        (error) => {
+        })
+        .catch((error) => {
           if (generation !== this.#generation) {
             return;
           }
@@ -90,8 +92,7 @@
               detail: { kind: "startup", message: String(error) },
             }),
           );
-        },
-      );
+        });
     }
 
     disconnectedCallback() {
