@@ -9,6 +9,7 @@ mod monograph_view;
 mod panels;
 mod rich_text;
 mod stale;
+mod tab_choice;
 mod tab_list;
 
 pub use failure::{Failure, FailureProps};
