@@ -236,6 +236,53 @@ async fn destroying_the_widget_empties_its_element() {
 
 /// The standalone page's routes: the address names the monograph and its
 /// tab, and follows the patient's choices.
+#[wasm_bindgen_test]
+async fn a_host_update_opens_a_tab_only_when_the_tab_it_asks_for_changes() {
+    let _network = FakeNetwork::install(vec![Reply::Body(LENALIDOMIDE.into())]);
+    let mut widget = Mounted::new("lenalidomide.json", Some("dosage"));
+    widget.until_loaded().await;
+    widget.tab("faqs").click();
+    widget
+        .until("FAQs is selected", |m| m.selected_tab() == "faqs")
+        .await;
+
+    // The same `tab`, or none: the patient's pick stays.
+    for tab in [Some("dosage"), None] {
+        widget.update(config("lenalidomide.json", tab));
+        yew::scheduler::flush().await;
+        assert_eq!(widget.selected_tab(), "faqs", "after an update to {tab:?}");
+    }
+
+    widget.update(config("lenalidomide.json", Some("precautions")));
+    widget
+        .until("the new tab is open", |m| m.selected_tab() == "precautions")
+        .await;
+}
+
+#[wasm_bindgen_test]
+async fn any_heading_level_from_the_page_becomes_h1_to_h6() {
+    for (level, tag) in [(0.0, "H1"), (2.9, "H2"), (300.0, "H6")] {
+        let _network = FakeNetwork::install(vec![
+            Reply::Body(LENALIDOMIDE.into()),
+            Reply::Status(404, "Not found".into()),
+        ]);
+        let config = config("lenalidomide.json", None);
+        Reflect::set(&config, &"headingLevel".into(), &level.into()).unwrap();
+        let shown = Mounted::with_config(config.clone());
+        shown.until_loaded().await;
+        assert_eq!(shown.get(".dm-title").tag_name(), tag, "level {level}");
+
+        // The failure's heading stands where the title would.
+        let failed = Mounted::with_config(config);
+        failed.until_failed("http").await;
+        assert_eq!(
+            failed.get(".dm-error-title").tag_name(),
+            tag,
+            "level {level}"
+        );
+    }
+}
+
 #[cfg(feature = "page")]
 mod page_routes {
     use super::*;
