@@ -83,17 +83,23 @@ async fn fetch_and_validate<T>(
     }
     let offline = response.headers().get(OFFLINE_HEADER).as_deref() == Some("1");
     let body = response.text().await.map_err(network)?;
+    let value = parse(url, &body, validate)?;
+    Ok(Fetched { value, offline })
+}
+
+/// Parses and validates the `body` of the document at `url`: also used on
+/// a file the page fetched itself before hydrating its pre-rendered HTML.
+pub fn parse<T>(url: &str, body: &str, validate: Validate<T>) -> Result<T, LoadError> {
     let not_json = |detail: String| LoadError::NotJson {
         url: url.to_owned(),
         detail,
     };
-    let json = js_sys::JSON::parse(&body).map_err(|error| not_json(js_message(&error)))?;
+    let json = js_sys::JSON::parse(body).map_err(|error| not_json(js_message(&error)))?;
     let value: Value = serde_wasm_bindgen::from_value(json).map_err(|e| not_json(e.to_string()))?;
-    let value = validate(&value).map_err(|problems| LoadError::Invalid {
+    validate(&value).map_err(|problems| LoadError::Invalid {
         url: url.to_owned(),
         problems,
-    })?;
-    Ok(Fetched { value, offline })
+    })
 }
 
 fn js_message(error: &wasm_bindgen::JsValue) -> String {

@@ -15,7 +15,7 @@ mod tab_list;
 pub use failure::{Failure, FailureProps};
 pub use heading::HeadingLevel;
 pub use loading::Loading;
-pub use monograph_app::{next_id_prefix, MonographApp, MonographAppProps};
+pub use monograph_app::{next_id_prefix, MonographApp, MonographAppProps, PRERENDERED_ID_PREFIX};
 pub use monograph_view::{MonographView, MonographViewProps};
 pub use stale::Stale;
 pub use tab_list::{TabList, TabListProps};

@@ -3,8 +3,9 @@ use super::{Failure, HeadingLevel, Loading, MonographView, Stale};
 use crate::events::WidgetEvent;
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
-use crate::model::Section;
+use crate::model::{Monograph, Section};
 use crate::strings::{Strings, ENGLISH};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use yew::prelude::*;
 
@@ -24,7 +25,20 @@ pub struct MonographAppProps {
     /// Told when a monograph loads, fails, or the user changes tab.
     #[prop_or_default]
     pub onevent: Callback<WidgetEvent>,
+    /// The monograph at `src`, when the page has it already: the widget is
+    /// hydrating HTML pre-rendered from it.
+    #[prop_or_default]
+    pub preloaded: Option<Rc<Monograph>>,
+    /// Prefix of the widget's element ids; one is made up when absent.
+    /// Pre-rendered HTML names the prefix it was rendered with.
+    #[prop_or_default]
+    pub id_prefix: Option<AttrValue>,
 }
+
+/// The id prefix of every pre-rendered widget or page, so the browser
+/// hydrates the ids the server wrote. Ids need to be unique only within a
+/// document or a shadow root, and each holds one pre-rendered monograph.
+pub const PRERENDERED_ID_PREFIX: &str = "dm";
 
 /// A prefix that keeps element ids unique among several widgets on a page.
 pub fn next_id_prefix() -> AttrValue {
@@ -36,8 +50,10 @@ pub fn next_id_prefix() -> AttrValue {
 /// state, or why it failed, and tells the host what happened.
 #[function_component]
 pub fn MonographApp(props: &MonographAppProps) -> Html {
-    let id_prefix = use_memo((), |_| next_id_prefix());
-    let loader = use_load(props.src.clone(), validate);
+    let id_prefix = use_memo((), |_| {
+        props.id_prefix.clone().unwrap_or_else(next_id_prefix)
+    });
+    let loader = use_load(props.src.clone(), validate, props.preloaded.clone());
     let choice = use_reducer(|| TabChoice::new(props.tab));
 
     {

@@ -34,6 +34,10 @@ struct LoadState<T> {
     generation: u32,
     /// Counts retries: each one starts the request again.
     attempt: u32,
+    /// The address whose document was handed over already loaded (a
+    /// pre-rendered page's), so its first request is not made; forgotten
+    /// once any request starts.
+    preloaded: Option<AttrValue>,
 }
 
 enum LoadAction<T> {
@@ -53,6 +57,7 @@ impl<T> Reducible for LoadState<T> {
             load: self.load.clone(),
             generation: self.generation,
             attempt: self.attempt,
+            preloaded: None,
         };
         match action {
             LoadAction::Started => next.load = Rc::new(Load::Loading),
@@ -76,21 +81,46 @@ impl<T> Reducible for LoadState<T> {
 /// changes or `retry` is called. A response that arrives after a newer
 /// request, or after unmounting, is dropped and its request aborted.
 ///
+/// `preloaded` is the document at `url` when the caller has it already (a
+/// pre-rendered page hydrating): it is shown from the first render, which
+/// then matches the server's, and counts as the first finished load.
+///
 /// ```text
-/// let catalog = use_load(url, validate_catalog);
+/// let catalog = use_load(url, validate_catalog, None);
 /// match &*catalog.state { Load::Loaded { value, .. } => …, … }
 /// ```
 #[hook]
-pub fn use_load<T: 'static>(url: AttrValue, validate: Validate<T>) -> Loader<T> {
-    let state = use_reducer(|| LoadState {
-        load: Rc::new(Load::Loading),
-        generation: 0,
-        attempt: 0,
+pub fn use_load<T: 'static>(
+    url: AttrValue,
+    validate: Validate<T>,
+    preloaded: Option<Rc<T>>,
+) -> Loader<T> {
+    let state = use_reducer(|| match preloaded {
+        Some(value) => LoadState {
+            load: Rc::new(Load::Loaded {
+                value,
+                offline: false,
+            }),
+            generation: 1,
+            attempt: 0,
+            preloaded: Some(url.clone()),
+        },
+        None => LoadState {
+            load: Rc::new(Load::Loading),
+            generation: 0,
+            attempt: 0,
+            preloaded: None,
+        },
     });
 
     {
         let dispatcher = state.dispatcher();
+        let preloaded = state.preloaded.clone();
         use_effect_with((url, state.attempt), move |(url, _)| {
+            if preloaded.as_ref() == Some(url) {
+                // The document is on screen already.
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            }
             dispatcher.dispatch(LoadAction::Started);
             let cancelled = Rc::new(Cell::new(false));
             let controller = AbortController::new().ok();
@@ -104,12 +134,12 @@ pub fn use_load<T: 'static>(url: AttrValue, validate: Validate<T>) -> Loader<T> 
                     }
                 });
             }
-            move || {
+            Box::new(move || {
                 cancelled.set(true);
                 if let Some(controller) = controller {
                     controller.abort();
                 }
-            }
+            })
         });
     }
 
@@ -133,6 +163,7 @@ mod tests {
             load: Rc::new(Load::Loading),
             generation: 0,
             attempt: 0,
+            preloaded: None,
         })
     }
 

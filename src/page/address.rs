@@ -3,25 +3,33 @@
 
 use super::route::Route;
 use super::settings::PageSettings;
+use super::start::Start;
 use wasm_bindgen::JsValue;
 
 fn location() -> Option<web_sys::Location> {
-    Some(web_sys::window()?.location())
+    Some(crate::browser::window()?.location())
 }
 
-/// The route the address names now.
-pub fn route() -> Route {
+/// The route the address names now, on a page built to show `start`.
+pub fn route(start: &Start) -> Route {
     let hash = location().and_then(|l| l.hash().ok());
-    Route::parse(&hash.unwrap_or_default())
+    start.route(&hash.unwrap_or_default())
 }
 
-/// Shows `route` in the address without a history entry (and without a
+/// Shows `fragment` in the address without a history entry (and without a
 /// `hashchange`), so Back leaves a monograph rather than stepping through
 /// its tabs.
-pub fn replace(route: &Route) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+pub fn replace(fragment: &str) {
+    if let Some(history) = crate::browser::window().and_then(|w| w.history().ok()) {
+        // Without a fragment, the address is the page's own, without `#`.
+        let url = match fragment {
+            "" => location()
+                .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
+                .unwrap_or_default(),
+            fragment => fragment.to_owned(),
+        };
         // Refused only in sandboxed documents; the tab still opens.
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.to_hash()));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 
@@ -40,7 +48,7 @@ pub fn href() -> String {
 
 /// Resolves `relative` against `base` (itself resolved against the page).
 pub fn resolve(relative: &str, base: &str) -> Option<String> {
-    let document_base = web_sys::window()?.document()?.base_uri().ok()??;
+    let document_base = crate::browser::window()?.document()?.base_uri().ok()??;
     let base = web_sys::Url::new_with_base(base, &document_base).ok()?;
     Some(
         web_sys::Url::new_with_base(relative, &base.href())

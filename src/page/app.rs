@@ -5,9 +5,11 @@ use super::kiosk_guards::use_kiosk_guards;
 use super::monograph_page::MonographPage;
 use super::route::Route;
 use super::settings::PageSettings;
+use super::start::Start;
 use super::state::{PageAction, PageState};
 use super::storage;
 use super::toolbar::Toolbar;
+use crate::browser::window;
 use crate::components::{Failure, HeadingLevel, Loading, Stale};
 use crate::hooks::{use_load, Load};
 use crate::model::validate_catalog;
@@ -23,10 +25,10 @@ pub struct PageAppProps {
     pub catalog: AttrValue,
     /// Kiosk mode and its timings, from the page's address.
     pub settings: PageSettings,
-}
-
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    /// What the page was built to show: a pre-rendered page hands over
+    /// what it was rendered from, so the first render matches its HTML.
+    #[prop_or(Start::Routes)]
+    pub start: Start,
 }
 
 /// The standalone page and the kiosk: a searchable catalog and one
@@ -34,10 +36,15 @@ fn window() -> Option<web_sys::Window> {
 #[function_component]
 pub fn PageApp(props: &PageAppProps) -> Html {
     let settings = &props.settings;
-    let catalog = use_load(props.catalog.clone(), validate_catalog);
+    let start = &props.start;
+    let catalog = use_load(props.catalog.clone(), validate_catalog, start.catalog());
     let state = use_reducer(|| {
         let browser_language = window().and_then(|w| w.navigator().language());
-        PageState::new(address::route(), storage::remembered(), browser_language)
+        PageState::new(
+            address::route(start),
+            storage::remembered(),
+            browser_language,
+        )
     });
     let route = &state.route;
     let strings = state.strings();
@@ -46,10 +53,11 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     {
         // Back, forward, links and edited addresses all arrive here.
         let dispatcher = state.dispatcher();
+        let start = start.clone();
         use_effect_with((), move |_| {
             let listener = window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
-                    dispatcher.dispatch(PageAction::Navigated(address::route()));
+                    dispatcher.dispatch(PageAction::Navigated(address::route(&start)));
                 })
             });
             move || drop(listener)
@@ -132,11 +140,12 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     let ontab = {
         let actions = actions.clone();
         let route = route.clone();
+        let start = start.clone();
         Callback::from(move |tab: Section| {
             if let Some(next) = route.with_tab(tab) {
                 // Replacing the address fires no `hashchange`: the new
                 // route is told here.
-                address::replace(&next);
+                address::replace(&start.fragment(&next));
                 actions.emit(PageAction::Navigated(next));
             }
         })
@@ -157,15 +166,23 @@ pub fn PageApp(props: &PageAppProps) -> Html {
         (Load::Loaded { value, offline }, Route::Catalog) => html! {
             <>
                 if *offline { <Stale {strings} /> }
-                <CatalogView catalog={value.clone()} query={AttrValue::from(state.query.clone())} {onquery} {strings} />
+                <CatalogView
+                    catalog={value.clone()}
+                    query={AttrValue::from(state.query.clone())}
+                    {onquery}
+                    start={start.clone()}
+                    {strings}
+                />
             </>
         },
         (Load::Loaded { .. }, Route::Monograph { tab, .. }) => match &entry {
             Some(entry) => html! {
                 <>
-                    <p class="page-back"><a href={Route::Catalog.to_hash()}>{ strings.all_medicines }</a></p>
+                    <p class="page-back"><a href={start.catalog_href()}>{ strings.all_medicines }</a></p>
                     <MonographPage
                         key={entry.id.clone()}
+                        preloaded={start.monograph()}
+                        id_prefix={start.id_prefix().map(AttrValue::from)}
                         src={AttrValue::from(address::resolve(&entry.file, &props.catalog).unwrap_or_default())}
                         tab={*tab}
                         {ontab}
@@ -177,11 +194,15 @@ pub fn PageApp(props: &PageAppProps) -> Html {
                     </p>
                 </>
             },
-            None => not_found(strings),
+            None => not_found(strings, &start.catalog_href()),
         },
     };
 
     let printable = entry.is_some() && !settings.kiosk;
+    let skip_href = match start {
+        Start::Routes => route.to_hash(),
+        _ => "#page-main".to_owned(),
+    };
     let class = classes!("page-app", settings.kiosk.then_some("kiosk"));
     let onskip = {
         let main_ref = main_ref.clone();
@@ -196,8 +217,9 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     html! {
         <div {class}>
             // Its address is this view's, so opening it in a new tab shows the
-            // same page rather than an unknown route.
-            <a class="skip-link" href={route.to_hash()} onclick={onskip}>{ strings.skip_to_content }</a>
+            // same page rather than an unknown route; on a pre-rendered page
+            // it works without scripts too.
+            <a class="skip-link" href={skip_href} onclick={onskip}>{ strings.skip_to_content }</a>
             <header class="page-header">
                 <p class="page-site-title">{ strings.site_title }</p>
                 <Toolbar text_size={state.text_size()} {ontextsize} {onlanguage} {printable} {strings} />
@@ -217,12 +239,12 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     }
 }
 
-fn not_found(strings: &Strings) -> Html {
+fn not_found(strings: &Strings, catalog_href: &str) -> Html {
     html! {
         <div class="dm-error" role="alert">
             <h1 class="dm-error-title">{ strings.error_title }</h1>
             <p class="dm-error-message">{ strings.error_not_found }</p>
-            <p><a href={Route::Catalog.to_hash()}>{ strings.all_medicines }</a></p>
+            <p><a href={catalog_href.to_owned()}>{ strings.all_medicines }</a></p>
         </div>
     }
 }

@@ -1,4 +1,5 @@
 use super::search;
+use super::start::Start;
 use crate::model::{Catalog, CatalogEntry};
 use crate::strings::{fill, Strings};
 use std::rc::Rc;
@@ -13,6 +14,8 @@ pub struct CatalogViewProps {
     pub query: AttrValue,
     /// Called with the new search text on every keystroke.
     pub onquery: Callback<String>,
+    /// What the page was built to show, which decides where entries link.
+    pub start: Start,
     /// Interface language.
     pub strings: &'static Strings,
 }
@@ -97,13 +100,13 @@ pub fn CatalogView(props: &CatalogViewProps) -> Html {
                 <p class="page-no-results">{ strings.no_results }</p>
             }
             <ul id="page-results" class="page-results" ref={results_ref}>
-                { for matches.into_iter().map(|entry| result(entry, strings)) }
+                { for matches.into_iter().map(|entry| result(entry, &props.start, strings)) }
             </ul>
         </section>
     }
 }
 
-fn result(entry: &CatalogEntry, strings: &Strings) -> Html {
+fn result(entry: &CatalogEntry, start: &Start, strings: &Strings) -> Html {
     let brands = (!entry.brand_names.is_empty()).then(|| {
         html! {
             <span class="page-result-brands">
@@ -113,7 +116,7 @@ fn result(entry: &CatalogEntry, strings: &Strings) -> Html {
     });
     html! {
         <li>
-            <a class="page-result" href={format!("#/{}", entry.id)} lang={entry.language.clone()}>
+            <a class="page-result" href={start.monograph_href(&entry.id)} lang={entry.language.clone()}>
                 <span class="page-result-title">{ entry.title.clone() }</span>
                 if entry.generic_name != entry.title {
                     <span class="page-result-generic">{ entry.generic_name.clone() }</span>

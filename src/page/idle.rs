@@ -51,7 +51,7 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
         let last_activity = (*last_activity).clone();
         let remaining = remaining.setter();
         use_effect_with((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
+            let document = crate::browser::window().and_then(|w| w.document());
             // Capture, so activity inside anything (the widget's own
             // handlers included) still counts.
             let options = EventListenerOptions::run_in_capture_phase();

@@ -15,7 +15,7 @@ pub fn use_kiosk_guards(kiosk: bool) {
 }
 
 fn guards() -> Vec<EventListener> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
         return Vec::new();
     };
     let options = EventListenerOptions::enable_prevent_default();
@@ -34,7 +34,7 @@ fn guards() -> Vec<EventListener> {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|e| e.closest("a[href]").ok().flatten())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-            let here = web_sys::window().and_then(|w| w.location().origin().ok());
+            let here = crate::browser::window().and_then(|w| w.location().origin().ok());
             if let (Some(link), Some(here)) = (link, here) {
                 if link.origin() != here {
                     event.prevent_default();

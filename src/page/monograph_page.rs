@@ -3,9 +3,10 @@ use super::take_home::TakeHome;
 use crate::components::{next_id_prefix, Failure, HeadingLevel, Loading, MonographView, Stale};
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
-use crate::model::Section;
+use crate::model::{Monograph, Section};
 use crate::reading::tab_text;
 use crate::strings::Strings;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,14 +22,22 @@ pub struct MonographPageProps {
     pub share_base: Option<AttrValue>,
     /// Interface language.
     pub strings: &'static Strings,
+    /// The monograph at `src`, when the page was pre-rendered from it.
+    #[prop_or_default]
+    pub preloaded: Option<Rc<Monograph>>,
+    /// Prefix of element ids, when the pre-rendered page chose it.
+    #[prop_or_default]
+    pub id_prefix: Option<AttrValue>,
 }
 
 /// One monograph on the standalone page or the kiosk, with read-aloud and,
 /// on the kiosk, a QR code to take it home.
 #[function_component]
 pub fn MonographPage(props: &MonographPageProps) -> Html {
-    let id_prefix = use_memo((), |_| next_id_prefix());
-    let loader = use_load(props.src.clone(), validate);
+    let id_prefix = use_memo((), |_| {
+        props.id_prefix.clone().unwrap_or_else(next_id_prefix)
+    });
+    let loader = use_load(props.src.clone(), validate, props.preloaded.clone());
     let strings = props.strings;
     match &*loader.state {
         Load::Loading => html! { <Loading {strings} /> },

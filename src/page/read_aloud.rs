@@ -49,11 +49,7 @@ type SpeechSlot = Rc<RefCell<Option<Speech>>>;
 
 /// `window.speechSynthesis`, when the browser has it.
 pub(super) fn speech_synthesis() -> Option<SpeechSynthesis> {
-    if cfg!(not(target_arch = "wasm32")) {
-        // Server-side rendering and native tests: no browser.
-        return None;
-    }
-    let window = web_sys::window()?;
+    let window = crate::browser::window()?;
     // Read as a plain property: some browsers and web views lack it, and the
     // generated getter would hand back `undefined` as if it were the API.
     let value = js_sys::Reflect::get(&window, &JsValue::from_str("speechSynthesis")).ok()?;
@@ -229,7 +225,7 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
                     })
                 };
                 // Chrome goes on speaking after the page is left or reloaded.
-                let page_hide = web_sys::window().map(|window| {
+                let page_hide = crate::browser::window().map(|window| {
                     let synth = synth.clone();
                     let speech = speech.clone();
                     EventListener::new(&window, "pagehide", move |_| {

@@ -9,7 +9,7 @@ const TEXT_SIZE: &str = "drug-monograph.text-size";
 const LANGUAGE: &str = "drug-monograph.language";
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::browser::window()?.local_storage().ok().flatten()
 }
 
 fn get(key: &str) -> Option<String> {

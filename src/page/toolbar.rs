@@ -52,7 +52,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     });
     let onprint = Callback::from(|_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::browser::window() {
             // print() fails only where printing is impossible; nothing to add.
             let _ = window.print();
         }

@@ -37,6 +37,8 @@ pub const ENGLISH: Strings = Strings {
     stale: "This is saved information: it could not be updated just now.",
     brand_names: "Brand names:",
     site_title: "Medicine information",
+    site_description: "Plain-language information about medicines: usage, dosage, side effects, how they work, precautions and frequently asked questions.",
+    needs_javascript: "This medicine information needs JavaScript. Please turn it on, or ask your pharmacist for a printed leaflet.",
     skip_to_content: "Skip to the main content",
     search_label: "Search by medicine or brand name",
     results_one: "1 medicine found",

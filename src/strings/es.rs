@@ -38,6 +38,8 @@ pub const SPANISH: Strings = Strings {
     stale: "Esta es información guardada: no se pudo actualizar en este momento.",
     brand_names: "Marcas comerciales:",
     site_title: "Información sobre medicamentos",
+    site_description: "Información sobre medicamentos en lenguaje sencillo: uso, dosis, efectos secundarios, cómo actúan, precauciones y preguntas frecuentes.",
+    needs_javascript: "Esta información sobre medicamentos necesita JavaScript. Actívelo o pida a su farmacéutico un folleto impreso.",
     skip_to_content: "Saltar al contenido principal",
     search_label: "Buscar por nombre del medicamento o marca",
     results_one: "1 medicamento encontrado",

@@ -50,6 +50,10 @@ pub struct Strings {
     pub stale: &'static str,
     pub brand_names: &'static str,
     pub site_title: &'static str,
+    /// What the site offers, for search results and link previews.
+    pub site_description: &'static str,
+    /// Shown on the kiosk, the one page that needs scripts to show anything.
+    pub needs_javascript: &'static str,
     pub skip_to_content: &'static str,
     pub search_label: &'static str,
     pub results_one: &'static str,

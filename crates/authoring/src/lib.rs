@@ -22,6 +22,7 @@ mod front_matter;
 pub mod json_file;
 mod markdown;
 pub mod readability;
+pub mod site;
 
 pub use convert::{convert, Conversion, Heading};
 pub use diagnostic::{Diagnostic, Kind, Severity};

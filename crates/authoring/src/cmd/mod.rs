@@ -15,6 +15,7 @@ mod generated;
 mod index;
 mod output;
 mod schema;
+mod site;
 
 pub use files::{is_monograph_json, INDEX, SCHEMA};
 use std::io::Write;
@@ -37,6 +38,12 @@ Usage:
       Writes DIR/index.json, the catalog of the JSON monographs in DIR.
   monograph schema [--check] [FILE]
       Writes the JSON Schema of the monograph format to FILE.
+  monograph site --out DIR [--site-url URL] [--template FILE] [DIR]
+      Pre-renders the site from the catalog in DIR: the catalog page, one
+      page per monograph (medicines/ID/), the embed snippets (snippets/),
+      the kiosk page, sitemap.xml and robots.txt. URL is the site's public
+      address (default http://127.0.0.1:8080/), FILE the page template
+      (default index.html).
 
 PATH and DIR default to content/, FILE to content/monograph.schema.json.
 Exit status: 0 fine (warnings allowed), 1 problems found, 2 bad command line.
@@ -56,6 +63,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("check") => check::execute(&args[1..], out),
         Some("index") => index::execute(&args[1..], out),
         Some("schema") => schema::execute(&args[1..], out),
+        Some("site") => site::execute(&args[1..], out),
         Some("help" | "--help" | "-h") => {
             let _ = out.write_all(USAGE.as_bytes());
             Ok(true)

@@ -78,9 +78,7 @@ pub fn attribute(name: &str, value: &str) -> String {
 }
 
 /// The placeholders every page template must hold.
-pub const PLACEHOLDERS: [&str; 7] = [
-    "ROOT", "VERSION", "LANG", "HEAD", "BODY", "APP", "CONTENT",
-];
+pub const PLACEHOLDERS: [&str; 7] = ["ROOT", "VERSION", "LANG", "HEAD", "BODY", "APP", "CONTENT"];
 
 /// Checks that `template` has every placeholder, so a template edit that
 /// drops one fails the build instead of publishing a page without it.
@@ -119,7 +117,10 @@ pub fn render(template: &str, page: &Page) -> String {
     while let Some(start) = rest.find('@') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        match after.find('@').and_then(|end| Some((end, value(&after[..end])?))) {
+        match after
+            .find('@')
+            .and_then(|end| Some((end, value(&after[..end])?)))
+        {
             Some((end, replacement)) => {
                 out.push_str(replacement);
                 rest = &after[end + 1..];
@@ -158,17 +159,24 @@ mod tests {
 
     #[test]
     fn fills_every_placeholder_once_and_never_reads_content_as_one() {
-        let template = "<html lang=\"@LANG@\"><head>@HEAD@<link href=\"@ROOT@x/@VERSION@/w.css\"></head>\
+        let template =
+            "<html lang=\"@LANG@\"><head>@HEAD@<link href=\"@ROOT@x/@VERSION@/w.css\"></head>\
                         <body@BODY@><div@APP@>@CONTENT@</div> me@example.org</body></html>";
         check_template(template).unwrap();
         let html = render(template, &page("<p>@ROOT@ stays</p>", "T @HEAD@"));
-        assert!(html.contains(r#"<link href="../../x/1.2.3/w.css">"#), "{html}");
+        assert!(
+            html.contains(r#"<link href="../../x/1.2.3/w.css">"#),
+            "{html}"
+        );
         assert!(html.contains("<p>@ROOT@ stays</p>"), "{html}");
         assert!(html.contains("<title>T @HEAD@</title>"), "{html}");
         assert!(html.contains("About @CONTENT@ &amp; more"), "{html}");
         assert!(html.contains(r#"<div data-src="a&quot;b">"#), "{html}");
         assert!(html.contains(" me@example.org"), "{html}");
-        assert!(!html.contains("</script>\"}"), "structured data closes no element: {html}");
+        assert!(
+            !html.contains("</script>\"}"),
+            "structured data closes no element: {html}"
+        );
     }
 
     #[test]

@@ -18,19 +18,18 @@ mod sitemap;
 mod snippet;
 
 use document::{attribute, Head, Page};
+use drug_monograph::components::HeadingLevel;
+use drug_monograph::page::monograph_path;
 use drug_monograph::prerender;
 use drug_monograph::strings::ENGLISH;
-use monograph_model::{content_hash, validate, validate_catalog, Catalog, Monograph, Value};
+use monograph_model::{
+    content_hash, validate, validate_catalog, Catalog, CatalogEntry, Monograph, Value,
+};
 use sitemap::SitemapEntry;
 use snippet::Snippet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-
-/// Where each monograph's page lives, from the site's root.
-pub fn monograph_path(id: &str) -> String {
-    format!("medicines/{id}/")
-}
 
 /// The kiosk's page, from the site's root.
 pub const KIOSK_PAGE: &str = "kiosk.html";
@@ -50,11 +49,18 @@ pub struct Options {
     pub version: String,
 }
 
-/// A monograph file as published: its model, where it is from the site's
-/// root, and the fingerprint of its text.
+/// A monograph file as published: its catalog entry, its model, where it
+/// is from the site's root, and the fingerprint of its text.
 struct Published {
+    entry: CatalogEntry,
     monograph: Rc<Monograph>,
     file: String,
+    hash: String,
+}
+
+/// The catalog, and the fingerprint of its text.
+struct PublishedCatalog {
+    catalog: Rc<Catalog>,
     hash: String,
 }
 
@@ -65,9 +71,10 @@ pub fn build(options: &Options) -> Result<Vec<PathBuf>, String> {
         .map_err(|e| format!("{}: {e}", options.template.display()))?;
     let catalog = read_catalog(&options.content)?;
     let published = catalog
+        .catalog
         .entries
         .iter()
-        .map(|entry| read_monograph(&options.content, &entry.file))
+        .map(|entry| read_monograph(&options.content, entry))
         .collect::<Result<Vec<_>, _>>()?;
 
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -78,14 +85,24 @@ pub fn build(options: &Options) -> Result<Vec<PathBuf>, String> {
         options,
         written: Vec::new(),
     };
-    let catalog = Rc::new(catalog);
-    let catalog_html = runtime.block_on(prerender::catalog_page(catalog.clone()));
-    site.catalog_page(&catalog_html)?;
+    let catalog_html = runtime.block_on(prerender::catalog_page(
+        catalog.catalog.clone(),
+        &format!("{CONTENT_FOLDER}{}", crate::cmd::INDEX),
+    ));
+    site.catalog_page(&catalog, &catalog_html)?;
     site.kiosk_page()?;
     for item in &published {
-        let page = runtime.block_on(prerender::monograph_page(item.monograph.clone()));
-        site.monograph_page(item, &page)?;
-        let widget = runtime.block_on(prerender::widget(item.monograph.clone(), 1));
+        let root = root_of(&monograph_path(&item.entry.id));
+        let page = runtime.block_on(prerender::monograph_page(
+            item.entry.clone(),
+            item.monograph.clone(),
+            &format!("{root}{CONTENT_FOLDER}{}", crate::cmd::INDEX),
+        ));
+        site.monograph_page(item, &root, &page)?;
+        let widget = runtime.block_on(prerender::widget(
+            item.monograph.clone(),
+            HeadingLevel::default(),
+        ));
         site.snippet(item, &widget)?;
     }
     site.search_engines(&published)?;
@@ -114,7 +131,7 @@ impl Site<'_> {
         )
     }
 
-    fn catalog_page(&mut self, content: &str) -> Result<(), String> {
+    fn catalog_page(&mut self, catalog: &PublishedCatalog, content: &str) -> Result<(), String> {
         let canonical = self.options.site_url.clone();
         let html = self.page(
             "",
@@ -125,7 +142,11 @@ impl Site<'_> {
                 structured_data: None,
                 noindex: false,
             },
-            attribute("data-view", "catalog"),
+            [
+                attribute("data-view", "catalog"),
+                attribute("data-content-hash", &catalog.hash),
+            ]
+            .concat(),
             String::new(),
             content,
         );
@@ -146,19 +167,26 @@ impl Site<'_> {
             },
             String::new(),
             attribute("data-kiosk", ""),
-            &format!("<noscript>{}</noscript>", html::escape(ENGLISH.needs_javascript)),
+            &format!(
+                "<noscript>{}</noscript>",
+                html::escape(ENGLISH.needs_javascript)
+            ),
         );
         self.write(KIOSK_PAGE, &html)
     }
 
-    fn monograph_page(&mut self, item: &Published, content: &str) -> Result<(), String> {
+    fn monograph_page(
+        &mut self,
+        item: &Published,
+        root: &str,
+        content: &str,
+    ) -> Result<(), String> {
         let monograph = &item.monograph;
-        let path = monograph_path(&monograph.id);
+        let path = monograph_path(&item.entry.id);
         let url = format!("{}{path}", self.options.site_url);
         let description = metadata::description(monograph);
         let structured = metadata::structured_data(monograph, &url, &description);
         let title = format!("{} – {}", monograph.title, ENGLISH.site_title);
-        let root = "../../";
         let app = [
             attribute("data-view", "monograph"),
             attribute("data-src", &format!("{root}{}", item.file)),
@@ -182,8 +210,9 @@ impl Site<'_> {
     }
 
     fn snippet(&mut self, item: &Published, content: &str) -> Result<(), String> {
-        let embed_url = format!("/drug-monograph/{}/", self.options.version);
-        let src = format!("/{}", item.file);
+        let site_path = sitemap::site_path(&self.options.site_url);
+        let embed_url = format!("{site_path}drug-monograph/{}/", self.options.version);
+        let src = format!("{site_path}{}", item.file);
         let html = Snippet {
             src: &src,
             embed_url: &embed_url,
@@ -203,7 +232,7 @@ impl Site<'_> {
             last_reviewed: None,
         }];
         entries.extend(published.iter().map(|item| SitemapEntry {
-            url: format!("{site_url}{}", monograph_path(&item.monograph.id)),
+            url: format!("{site_url}{}", monograph_path(&item.entry.id)),
             last_reviewed: item.monograph.last_reviewed.clone(),
         }));
         self.write("sitemap.xml", &sitemap::sitemap(&entries))?;
@@ -230,21 +259,33 @@ fn parse(path: &Path, text: &str) -> Result<Value, String> {
     serde_json::from_str(text).map_err(|e| format!("{}: not valid JSON: {e}", path.display()))
 }
 
-fn read_catalog(content: &Path) -> Result<Catalog, String> {
-    let path = content.join(crate::cli::INDEX);
-    let value = parse(&path, &read(&path)?)?;
-    validate_catalog(&value).map_err(|problems| invalid(&path, &problems))
+/// The site publishes the content folder as `content/`.
+const CONTENT_FOLDER: &str = "content/";
+
+/// The way back to the site's root from a page at `path` (`medicines/x/`).
+fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
 }
 
-/// The site serves `content/` as `content/`, so a file's address from the
-/// site's root is `content/<file>`.
-fn read_monograph(content: &Path, file: &str) -> Result<Published, String> {
-    let path = content.join(file);
+fn read_catalog(content: &Path) -> Result<PublishedCatalog, String> {
+    let path = content.join(crate::cmd::INDEX);
     let text = read(&path)?;
-    let monograph = validate(&parse(&path, &text)?).map_err(|problems| invalid(&path, &problems))?;
+    let catalog = validate_catalog(&parse(&path, &text)?).map_err(|p| invalid(&path, &p))?;
+    Ok(PublishedCatalog {
+        catalog: Rc::new(catalog),
+        hash: content_hash(&text),
+    })
+}
+
+fn read_monograph(content: &Path, entry: &CatalogEntry) -> Result<Published, String> {
+    let path = content.join(&entry.file);
+    let text = read(&path)?;
+    let monograph =
+        validate(&parse(&path, &text)?).map_err(|problems| invalid(&path, &problems))?;
     Ok(Published {
+        entry: entry.clone(),
         monograph: Rc::new(monograph),
-        file: format!("content/{file}"),
+        file: format!("{CONTENT_FOLDER}{}", entry.file),
         hash: content_hash(&text),
     })
 }

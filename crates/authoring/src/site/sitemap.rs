@@ -33,9 +33,13 @@ pub fn robots(site_url: &str, kiosk_page: &str) -> String {
 }
 
 /// The path part of an absolute address: `https://a.example/meds/` → `/meds/`.
-fn site_path(site_url: &str) -> &str {
-    let after_scheme = site_url.split_once("://").map_or(site_url, |(_, rest)| rest);
-    after_scheme.find('/').map_or("/", |start| &after_scheme[start..])
+pub fn site_path(site_url: &str) -> &str {
+    let after_scheme = site_url
+        .split_once("://")
+        .map_or(site_url, |(_, rest)| rest);
+    after_scheme
+        .find('/')
+        .map_or("/", |start| &after_scheme[start..])
 }
 
 #[cfg(test)]
@@ -44,9 +48,9 @@ mod tests {
 
     #[test]
     fn robots_keeps_crawlers_off_the_kiosk_under_the_site_path() {
-        let robots = robots("https://pharmacy.example/medicines/", "kiosk.html");
-        assert!(robots.contains("Disallow: /medicines/kiosk.html\n"), "{robots}");
-        assert!(robots.contains("Sitemap: https://pharmacy.example/medicines/sitemap.xml"));
+        let text = robots("https://pharmacy.example/medicines/", "kiosk.html");
+        assert!(text.contains("Disallow: /medicines/kiosk.html\n"), "{text}");
+        assert!(text.contains("Sitemap: https://pharmacy.example/medicines/sitemap.xml"));
         assert!(robots("http://127.0.0.1:8080/", "kiosk.html").contains("Disallow: /kiosk.html"));
     }
 

@@ -1,0 +1,162 @@
+//! The embed's entry points, called by the `<drug-monograph>` loader
+//! (`web/drug-monograph.js`): render a widget into an element, or hydrate
+//! the widget a snippet pre-rendered there.
+
+use crate::components::{HeadingLevel, MonographApp, MonographAppProps, PRERENDERED_ID_PREFIX};
+use crate::events::WidgetEvent;
+use crate::model::{self, Monograph};
+use crate::mounted::Mounted;
+use crate::strings;
+use serde::Deserialize;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yew::Callback;
+
+/// What the page asks of a widget; the embed element maps its attributes here.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Config {
+    src: String,
+    tab: Option<String>,
+    lang: Option<String>,
+    /// Any number the page wrote; `HeadingLevel::new` makes it 1 to 6.
+    heading_level: Option<f64>,
+}
+
+fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+impl Config {
+    /// The widget's props. A hydrated widget keeps the monograph it was
+    /// hydrated from, and the ids it was rendered with, through updates.
+    fn into_props(
+        self,
+        events: web_sys::EventTarget,
+        hydrated_from: Option<&Rc<Monograph>>,
+    ) -> MonographAppProps {
+        MonographAppProps {
+            src: self.src.into(),
+            tab: self.tab.as_deref().and_then(model::Section::from_slug),
+            heading_level: self
+                .heading_level
+                .map(HeadingLevel::new)
+                .unwrap_or_default(),
+            strings: strings::for_language(self.lang.as_deref().unwrap_or_default()),
+            onevent: Callback::from(move |event: WidgetEvent| event.dispatch(&events)),
+            preloaded: hydrated_from.cloned(),
+            id_prefix: hydrated_from.map(|_| PRERENDERED_ID_PREFIX.into()),
+        }
+    }
+}
+
+/// A mounted widget, returned to JavaScript so the page can update or
+/// tear it down.
+#[wasm_bindgen]
+pub struct Widget {
+    mounted: Mounted<MonographApp>,
+    events: web_sys::EventTarget,
+    /// What the widget was hydrated from.
+    hydrated_from: Option<Rc<Monograph>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Applies a new configuration (see [`mount`]); the widget re-renders
+    /// and reloads only when `src` changed.
+    pub fn update(&mut self, config: JsValue) -> Result<(), JsError> {
+        let config: Config = from_js(config)?;
+        let props = config.into_props(self.events.clone(), self.hydrated_from.as_ref());
+        let strings = props.strings;
+        self.mounted.update(props, strings);
+        Ok(())
+    }
+
+    /// Unmounts the widget and frees its memory; calling it twice is harmless.
+    pub fn destroy(&mut self) {
+        self.mounted.destroy();
+    }
+}
+
+/// Renders a monograph into `root` and dispatches the widget's events on
+/// `events`. `config` is `{ src, tab?, lang?, headingLevel? }`: the
+/// monograph address, the tab to open, the interface language, and the
+/// title's heading level (1 to 6; other numbers are clamped).
+#[wasm_bindgen]
+pub fn mount(
+    root: web_sys::Element,
+    events: web_sys::EventTarget,
+    config: JsValue,
+) -> Result<Widget, JsError> {
+    let props = from_js::<Config>(config)?.into_props(events.clone(), None);
+    let strings = props.strings;
+    Ok(Widget {
+        mounted: Mounted::render(root, props, strings),
+        events,
+        hydrated_from: None,
+    })
+}
+
+/// How a snippet's widget was pre-rendered, as its mount point records it
+/// (`data-content-hash`, `data-lang`, `data-heading-level`).
+#[cfg(feature = "hydration")]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Rendered {
+    content_hash: String,
+    lang: String,
+    heading_level: f64,
+}
+
+/// Takes over the widget a snippet pre-rendered in `root` (see [`mount`]
+/// for `events` and `config`). `rendered` is `{ contentHash, lang,
+/// headingLevel }` from the mount point; `body` is the text of the file at
+/// `src`, fetched by the loader while the wasm loaded.
+///
+/// The HTML is hydrated only when `body` is the very file it was rendered
+/// from, and with the props it was rendered with, so the first render
+/// matches it exactly; the page's own configuration (tab, language, heading
+/// level) then applies as an ordinary update. Otherwise (a stale snippet,
+/// a file that could not be fetched or read) the widget is rendered afresh,
+/// as [`mount`] does: the patient sees the current file or why it failed.
+#[cfg(feature = "hydration")]
+#[wasm_bindgen]
+pub fn hydrate(
+    root: web_sys::Element,
+    events: web_sys::EventTarget,
+    config: JsValue,
+    rendered: JsValue,
+    body: Option<String>,
+) -> Result<Widget, JsError> {
+    let config: Config = from_js(config)?;
+    let rendered: Rendered = from_js(rendered)?;
+    let monograph = body
+        .filter(|body| model::content_hash(body) == rendered.content_hash)
+        .and_then(|body| crate::fetch::parse(&config.src, &body, model::validate).ok());
+    let Some(monograph) = monograph.map(Rc::new) else {
+        let props = config.into_props(events.clone(), None);
+        let strings = props.strings;
+        return Ok(Widget {
+            mounted: Mounted::render(root, props, strings),
+            events,
+            hydrated_from: None,
+        });
+    };
+    let as_rendered = Config {
+        src: config.src.clone(),
+        tab: None,
+        lang: Some(rendered.lang),
+        heading_level: Some(rendered.heading_level),
+    };
+    let props = as_rendered.into_props(events.clone(), Some(&monograph));
+    let strings = props.strings;
+    let mut mounted = Mounted::hydrate(root, props, strings);
+    let props = config.into_props(events.clone(), Some(&monograph));
+    let strings = props.strings;
+    mounted.update(props, strings);
+    Ok(Widget {
+        mounted,
+        events,
+        hydrated_from: Some(monograph),
+    })
+}
