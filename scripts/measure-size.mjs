@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseCommandLine } from './lib/cli.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -92,10 +93,14 @@ function table(rows, total) {
 }
 
 function main() {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const positional = args.filter((a) => !a.startsWith('--'));
-  const dist = path.resolve(positional[0] || process.env.DIST || path.join(REPO_ROOT, 'dist'));
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    name: 'measure-size',
+    usage: 'Usage: node scripts/measure-size.mjs [DIST_DIR] [--json]',
+    options: { json: { type: 'boolean', default: false } },
+    maxPositionals: 1,
+  });
+  const json = values.json;
+  const dist = path.resolve(positionals[0] || process.env.DIST || path.join(REPO_ROOT, 'dist'));
 
   if (!fs.existsSync(dist) || !fs.statSync(dist).isDirectory()) {
     console.error(`measure-size: ${dist} does not exist. Build the bundle first (scripts/build).`);

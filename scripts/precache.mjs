@@ -23,6 +23,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCommandLine } from './lib/cli.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_TEMPLATE = path.join(REPO_ROOT, 'web', 'sw.js');
@@ -165,26 +166,6 @@ export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
   return { dist, file, version, cacheName: `drug-monograph-${version}`, urls, bytes };
 }
 
-function parseArgs(argv) {
-  const opts = { dist: 'dist', template: DEFAULT_TEMPLATE };
-  let positional = 0;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--template') {
-      if (i + 1 >= argv.length) throw new PrecacheError('--template needs a file');
-      opts.template = argv[++i];
-    } else if (arg === '-h' || arg === '--help') {
-      console.log('Usage: node scripts/precache.mjs [dist] [--template web/sw.js]');
-      process.exit(0);
-    } else if (arg.startsWith('-') || positional++ > 0) {
-      throw new PrecacheError(`unknown argument ${arg}`);
-    } else {
-      opts.dist = arg;
-    }
-  }
-  return opts;
-}
-
 /** file relative to the current folder when inside it, else absolute. */
 function shortPath(file) {
   const rel = path.relative(process.cwd(), file);
@@ -194,8 +175,13 @@ function shortPath(file) {
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    const { dist, template } = parseArgs(process.argv.slice(2));
-    const result = writeServiceWorker(dist, { template });
+    const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+      name: 'precache',
+      usage: 'Usage: node scripts/precache.mjs [dist] [--template web/sw.js]',
+      options: { template: { type: 'string', default: DEFAULT_TEMPLATE } },
+      maxPositionals: 1,
+    });
+    const result = writeServiceWorker(positionals[0] ?? 'dist', { template: values.template });
     console.log(
       `precache: ${result.urls.length} files (${result.bytes.toLocaleString('en-US')} bytes), ` +
         `cache version ${result.version} -> ${shortPath(result.file)}`,
