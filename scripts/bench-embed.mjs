@@ -23,7 +23,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { parseCommandLine } from './lib/cli.mjs';
-import { EMBED, embedVersion, withVersion } from './measure-size.mjs';
+import { bundleVersion } from './lib/version.mjs';
+import { EMBED, withVersion } from './measure-size.mjs';
 import { DIST, launchChromium, serveFolder } from '../tests/e2e/support.mjs';
 
 function parseBenchArgs(argv) {
@@ -143,7 +144,7 @@ async function main() {
   if (!fs.existsSync(path.join(opts.dist, opts.page))) {
     throw new Error(`${path.join(opts.dist, opts.page)} not found: build the bundle first (scripts/build)`);
   }
-  const version = embedVersion(opts.dist);
+  const version = bundleVersion(opts.dist);
 
   const { rows, total } = sizes(opts.dist, version);
   console.log(`Embed bundle ${version} (${opts.dist}): transfer size, gzip -9\n`);

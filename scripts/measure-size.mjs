@@ -15,10 +15,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine } from './lib/cli.mjs';
+import { bundleVersion } from './lib/version.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-// File lists; @VERSION@ stands for the release folder (see embedVersion).
+// File lists; @VERSION@ stands for the release folder (see bundleVersion).
 // The standalone page opening a monograph: the page app, the catalog and
 // the monograph (the catalog alone is the same minus the monograph).
 export const FIRST_VIEW = [
@@ -39,20 +40,6 @@ export const EMBED = [
   'drug-monograph/@VERSION@/widget.css',
   'content/lenalidomide.json',
 ];
-
-/** The release version: the name of the single folder under <dist>/drug-monograph/. */
-export function embedVersion(dist) {
-  const folder = path.join(dist, 'drug-monograph');
-  const versions = fs.existsSync(folder)
-    ? fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
-    : [];
-  if (versions.length !== 1) {
-    throw new Error(
-      `expected exactly one release folder under ${folder}, found ${versions.length ? versions.join(', ') : 'none'}`,
-    );
-  }
-  return versions[0];
-}
 
 /** A file list with @VERSION@ replaced. */
 export function withVersion(files, version) {
@@ -109,7 +96,7 @@ function main() {
 
   let version;
   try {
-    version = embedVersion(dist);
+    version = bundleVersion(dist);
   } catch (err) {
     console.error(`measure-size: ${err.message}. Build the bundle first (scripts/build).`);
     process.exit(2);

@@ -13,7 +13,8 @@
 // names but the bundle lacks is an error here rather than a failed install on
 // every kiosk).
 //
-// The cache version is the package version (Cargo.toml) plus a short hash of
+// The cache version is the bundle's release version (the name of its folder
+// drug-monograph/VERSION/, see scripts/lib/version.mjs) plus a short hash of
 // the names and contents of the precached files: any change to what the
 // kiosk shows makes a new version, hence a new cache that replaces the old
 // one; a rebuild with identical files keeps the version, so kiosks download
@@ -24,6 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine } from './lib/cli.mjs';
+import { bundleVersion } from './lib/version.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_TEMPLATE = path.join(REPO_ROOT, 'web', 'sw.js');
@@ -37,16 +39,13 @@ const CONTENT_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;
 
 class PrecacheError extends Error {}
 
-/** The [package] version in Cargo.toml. */
-export function packageVersion(cargoToml = path.join(REPO_ROOT, 'Cargo.toml')) {
-  let section = '';
-  for (const line of fs.readFileSync(cargoToml, 'utf8').split('\n')) {
-    const header = line.match(/^\s*\[([^\]]+)\]/);
-    if (header) section = header[1].trim();
-    const version = section === 'package' && line.match(/^\s*version\s*=\s*"([^"]+)"/);
-    if (version) return version[1];
+/** The release version of the bundle in `dist` (its release folder). */
+function releaseOf(dist) {
+  try {
+    return bundleVersion(dist);
+  } catch (error) {
+    throw new PrecacheError(error.message);
   }
-  throw new PrecacheError(`no [package] version in ${cargoToml}`);
 }
 
 function isFile(file) {
@@ -97,7 +96,7 @@ function catalogFiles(dist) {
 }
 
 /** The precache list for a bundle (URLs relative to its root), sorted. */
-export function precacheList(dist, version = packageVersion()) {
+export function precacheList(dist, version = releaseOf(dist)) {
   const required = [
     'kiosk.html',
     'index.html',
@@ -121,8 +120,8 @@ export function precacheList(dist, version = packageVersion()) {
   return [...urls].sort();
 }
 
-/** Package version + the first 12 hex digits of a SHA-256 over names and contents. */
-export function cacheVersion(dist, urls, version = packageVersion()) {
+/** Release version + the first 12 hex digits of a SHA-256 over names and contents. */
+export function cacheVersion(dist, urls, version = releaseOf(dist)) {
   const hash = crypto.createHash('sha256');
   for (const url of urls) {
     const body = fs.readFileSync(path.join(dist, url));
@@ -145,9 +144,9 @@ export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
     throw new PrecacheError(`${dist}/kiosk.html is missing: the worker exists for the kiosk`);
   }
 
-  const pkg = packageVersion();
-  const urls = precacheList(dist, pkg);
-  const version = cacheVersion(dist, urls, pkg);
+  const release = releaseOf(dist);
+  const urls = precacheList(dist, release);
+  const version = cacheVersion(dist, urls, release);
 
   const source = fs.readFileSync(template, 'utf8');
   for (const placeholder of [VERSION_PLACEHOLDER, LIST_PLACEHOLDER]) {

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { embedVersion } from '../../scripts/measure-size.mjs';
+import { bundleVersion } from '../../scripts/lib/version.mjs';
 import {
   assertNoErrors,
   collectErrors,
@@ -97,7 +97,7 @@ function testPages(v) {
 const env = useBrowserAndServer({ requires: 'demo/pharmacy.html' });
 
 before(async () => {
-  version = embedVersion(DIST);
+  version = bundleVersion(DIST);
 
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-embed-e2e-'));
   // A copy of dist/ with extra host pages.
