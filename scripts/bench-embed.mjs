@@ -31,11 +31,7 @@ function parseBenchArgs(argv) {
   const { values } = parseCommandLine(argv, {
     name: 'bench-embed',
     usage: 'Usage: node scripts/bench-embed.mjs [--runs N] [--dist DIR] [--page demo/pharmacy.html]',
-    options: {
-      runs: { type: 'string', default: '7' },
-      dist: { type: 'string', default: DIST },
-      page: { type: 'string', default: 'demo/pharmacy.html' },
-    },
+    values: { runs: '7', dist: DIST, page: 'demo/pharmacy.html' },
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench-embed: --runs must be a positive integer`);

@@ -83,7 +83,7 @@ function main() {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), {
     name: 'measure-size',
     usage: 'Usage: node scripts/measure-size.mjs [DIST_DIR] [--json]',
-    options: { json: { type: 'boolean', default: false } },
+    flags: ['json'],
     maxPositionals: 1,
   });
   const json = values.json;

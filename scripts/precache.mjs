@@ -177,7 +177,7 @@ if (isMain) {
     const { values, positionals } = parseCommandLine(process.argv.slice(2), {
       name: 'precache',
       usage: 'Usage: node scripts/precache.mjs [dist] [--template web/sw.js]',
-      options: { template: { type: 'string', default: DEFAULT_TEMPLATE } },
+      values: { template: DEFAULT_TEMPLATE },
       maxPositionals: 1,
     });
     const result = writeServiceWorker(positionals[0] ?? 'dist', { template: values.template });

@@ -195,11 +195,7 @@ function parseServeArgs(argv) {
   const { values } = parseCommandLine(argv, {
     name: 'serve',
     usage: 'Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1]  (port 0 picks a free one)',
-    options: {
-      root: { type: 'string', default: 'dist' },
-      port: { type: 'string', default: '8080' },
-      host: { type: 'string', default: '127.0.0.1' },
-    },
+    values: { root: 'dist', port: '8080', host: '127.0.0.1' },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`serve: bad port ${values.port}`);
