@@ -9,7 +9,9 @@
 // serves another folder.
 //
 // The kiosk is served from dist/ itself, with the real Lenalidomide monograph.
-// Timings are shortened through the address (kiosk.html?idle=N&countdown=N).
+// Timings are shortened through the address (kiosk.html?idle=N&countdown=N),
+// and the tests of the inactivity warning stop the clock (KioskPage, `clock`):
+// time passes when they let it, exactly as long as they say, at once.
 // Service workers are blocked in these contexts (the offline worker has its own
 // tests in offline.test.mjs): every request then goes through Playwright's
 // routing, which keeps anything from leaving the machine. Speech synthesis is
@@ -23,7 +25,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { IDLE_TITLE, KioskPage, STILL_READING } from './pages/kiosk.mjs';
 import { TAB_IDS } from './pages/monograph.mjs';
-import { assertNoErrors, axeAudit, DIST, settle, TEST_TIMEOUT, useBrowserAndServer, WAIT_TIMEOUT, waitUntil } from './support.mjs';
+import { assertNoErrors, axeAudit, DIST, TEST_TIMEOUT, useBrowserAndServer, WAIT_TIMEOUT, waitUntil } from './support.mjs';
 
 const LENALIDOMIDE = JSON.parse(fs.readFileSync(path.join(DIST, 'content', 'lenalidomide.json'), 'utf8'));
 
@@ -52,8 +54,12 @@ function openKiosk(t, { speech, ...options } = {}) {
   return KioskPage.open(env, t, { ...options, beforeGoto: speech && ((page) => page.addInitScript(installSpeechStub, speech)) });
 }
 
-/** A touch-screen kiosk on Lenalidomide, which warns after a second untouched and then counts down from 30. */
-const openTouchKiosk = (t) => openKiosk(t, { query: '?idle=1&countdown=30', hash: '#/lenalidomide', contextOptions: { hasTouch: true } });
+/**
+ * A touch-screen kiosk on Lenalidomide with its clock stopped, which warns
+ * after a second untouched and then counts down from 30.
+ */
+const openTouchKiosk = (t) =>
+  openKiosk(t, { query: '?idle=1&countdown=30', hash: '#/lenalidomide', contextOptions: { hasTouch: true }, clock: true });
 
 /** The kiosk on Lenalidomide, with every new tab or window it opens kept in `popups`. */
 async function openKioskWatchingForNewTabs(t) {
@@ -64,13 +70,36 @@ async function openKioskWatchingForNewTabs(t) {
   return { kiosk, popups };
 }
 
-/** Scrolls the window so that the middle of `locator` is at viewport height `y`. */
+// A scroll is activity to the kiosk. On a stopped clock, the time a test lets
+// pass after scrolling must come after the last scroll event, hence the waits
+// for it in the two helpers below.
+
+/** Scrolls the window so that the middle of `locator` is at viewport height `y`, and waits for the scroll event. */
 async function scrollSoThatMiddleIsAt(page, locator, y) {
   const box = await locator.boundingBox();
-  await page.evaluate((dy) => window.scrollBy(0, dy), box.y + box.height / 2 - y);
+  await page.evaluate(
+    (dy) =>
+      new Promise((resolve) => {
+        const before = window.scrollY;
+        window.addEventListener('scroll', () => resolve(), { once: true });
+        window.scrollBy(0, dy);
+        // Nothing to scroll: no event will come (and the check below fails).
+        if (window.scrollY === before) resolve();
+      }),
+    box.y + box.height / 2 - y,
+  );
   const after = await locator.boundingBox();
   assert.ok(Math.abs(after.y + after.height / 2 - y) < 2, `could not scroll ${locator} to y=${y} (page too short?)`);
   return after;
+}
+
+/** Turns the mouse wheel by `dy` over the page, and waits until the scrolling it started has ended. */
+async function scrollWithWheel(page, dy) {
+  await page.evaluate(() => {
+    window.__scrollEnded = new Promise((resolve) => document.addEventListener('scrollend', () => resolve(), { once: true }));
+  });
+  await page.mouse.wheel(0, dy);
+  await page.evaluate(() => window.__scrollEnded);
 }
 
 /**
@@ -232,28 +261,30 @@ const speechCalls = (page) => page.evaluate(() => window.__speech.calls());
 
 describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
   it('warns after inactivity with a countdown, which "I\'m still reading" cancels', { timeout: TEST_TIMEOUT }, async (t) => {
-    const kiosk = await openKiosk(t, { query: '?idle=1&countdown=30', hash: '#/lenalidomide/dosage' });
+    const kiosk = await openKiosk(t, { query: '?idle=1&countdown=30', hash: '#/lenalidomide/dosage', clock: true });
     const { page } = kiosk;
     await kiosk.waitForTitle('Lenalidomide');
     await kiosk.expectSelected('dosage');
 
     const dialog = kiosk.idleDialog();
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     assert.equal(await dialog.getAttribute('aria-modal'), 'true');
     assert.equal((await page.locator('#page-idle-title').textContent()).trim(), IDLE_TITLE);
     const first = await kiosk.secondsLeft();
-    assert.ok(first >= 1 && first <= 30, `seconds left: ${first}`);
+    assert.equal(first, 30, 'the countdown starts from its full length');
     // The answer has the focus, so a keyboard or switch user can give it at once.
     const still = dialog.getByRole('button', { name: STILL_READING, exact: true });
     await waitUntil(page, () => document.activeElement?.classList.contains('page-still-reading'), undefined, 'focus on the button');
     // The seconds count down.
+    await kiosk.leaveUntouched(1);
     await waitUntil(
       page,
       (first) => Number(document.querySelector('#page-idle-message')?.textContent.match(/(\d+)/)?.[1]) < first,
       first,
       `seconds left fall below ${first}`,
     );
-    assert.ok((await kiosk.secondsLeft()) < first);
+    assert.equal(await kiosk.secondsLeft(), first - 1, 'a second later, a second less');
 
     await still.click();
     await dialog.waitFor({ state: 'detached' });
@@ -261,6 +292,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     await kiosk.expectSelected('dosage');
 
     // And by keyboard: Enter on the focused answer.
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     await waitUntil(page, () => document.activeElement?.classList.contains('page-still-reading'), undefined, 'focus on the button');
     await page.keyboard.press('Enter');
@@ -283,12 +315,14 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     );
 
     // A click on the dimmed page, away from the dialog.
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     await page.mouse.click(8, 8);
     await dialog.waitFor({ state: 'detached' });
     assert.equal(kiosk.hash(), '#/lenalidomide');
 
     // A touch on the dimmed page.
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     await page.touchscreen.tap(8, 8);
     await dialog.waitFor({ state: 'detached' });
@@ -296,6 +330,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     await kiosk.expectSelected('usage');
 
     // A key.
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     await page.keyboard.press('Shift');
     await dialog.waitFor({ state: 'detached' });
@@ -312,8 +347,20 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     const still = page.getByRole('button', { name: STILL_READING, exact: true });
     const selectedTab = () => page.locator('[role="tab"][aria-selected="true"]').textContent();
     const outcomes = {};
+    // With the clock stopped the page's own timers and frames wait too: a tap
+    // has done all it will do once its click has been dispatched.
+    await page.evaluate(() => {
+      window.__clicks = 0;
+      window.addEventListener('click', () => window.__clicks++, true);
+    });
+    const tapAndWaitForItsClick = async (x, y) => {
+      const clicks = await page.evaluate(() => window.__clicks);
+      await page.touchscreen.tap(x, y);
+      await waitUntil(page, (n) => window.__clicks > n, clicks, 'the click of the tap');
+    };
 
     // Where does the answer appear? Put a tab right under it.
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     const button = await still.boundingBox();
     await page.keyboard.press('Shift');
@@ -324,15 +371,15 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     assert.ok(x > button.x && x < button.x + button.width, 'the tab lies under the button');
 
     // The patient taps "I'm still reading": the countdown goes, and nothing else happens.
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     assert.equal(
       await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.textContent.trim(), [x, y]),
       STILL_READING,
       'the tap lands on the button',
     );
-    await page.touchscreen.tap(x, y);
+    await tapAndWaitForItsClick(x, y);
     await dialog.waitFor({ state: 'detached' });
-    await settle(page);
     outcomes['tap on "I\'m still reading" over the How it works tab'] = `${kiosk.hash()}, tab ${await selectedTab()}`;
     // Back to where the patient was, if the tap went through.
     if (kiosk.hash() !== '#/lenalidomide') {
@@ -343,12 +390,12 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
 
     // A tap on the dimmed page, above the dialog, over a tab.
     const dosage = await scrollSoThatMiddleIsAt(page, kiosk.tab('dosage'), 60);
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     const card = await page.locator('.page-idle').boundingBox();
     assert.ok(card.y > 60 + dosage.height, 'the dialog leaves the tab uncovered but dimmed');
-    await page.touchscreen.tap(dosage.x + dosage.width / 2, 60);
+    await tapAndWaitForItsClick(dosage.x + dosage.width / 2, 60);
     await dialog.waitFor({ state: 'detached' });
-    await settle(page);
     outcomes['tap on the dimmed page over the Dosage tab'] = `${kiosk.hash()}, tab ${await selectedTab()}`;
 
     const expected = Object.fromEntries(Object.keys(outcomes).map((k) => [k, '#/lenalidomide, tab Usage']));
@@ -357,7 +404,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
   });
 
   it('returns to the start when the countdown runs out: catalog, empty search, top, normal text and language', { timeout: TEST_TIMEOUT }, async (t) => {
-    const kiosk = await openKiosk(t, { query: '?idle=3&countdown=2' });
+    const kiosk = await openKiosk(t, { query: '?idle=3&countdown=2', clock: true });
     const { page } = kiosk;
     const largerText = () =>
       waitUntil(page, (px) => parseFloat(getComputedStyle(document.documentElement).fontSize) > px, KIOSK_ROOT_PX, 'larger text');
@@ -375,14 +422,21 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     await page.getByRole('link', { name: /^Lenalidomide/ }).click();
     await kiosk.waitForTitle('Lenalidomide');
     await page.mouse.move(640, 400);
-    await page.mouse.wheel(0, 1500);
+    await scrollWithWheel(page, 1500);
     await waitUntil(page, () => window.scrollY > 500, undefined, 'scrolled down');
     assert.ok(await page.evaluate(() => localStorage.length > 0), 'the choices were remembered');
 
-    // Nobody touches the screen: the warning, in the patient's language, then the reset.
+    // Nobody touches the screen: after 3 seconds (not before) the warning, in
+    // the patient's language, then after 2 more the reset.
     const dialog = kiosk.idleDialog('¿Sigue leyendo?');
+    await kiosk.leaveUntouched(2);
+    assert.equal(await dialog.count(), 0, 'no warning before 3 seconds untouched');
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Sigo leyendo', exact: true }).waitFor();
+    await kiosk.leaveUntouched(1);
+    assert.equal(await dialog.count(), 1, 'still warning a second before the reset');
+    await kiosk.leaveUntouched(1);
     await dialog.waitFor({ state: 'detached' });
 
     // The start, for the next patient.
@@ -406,7 +460,9 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     await page.getByRole('searchbox').fill('lena');
     await kiosk.textSize(200).check();
     await largerText();
+    await kiosk.leaveUntouched(3);
     await kiosk.idleDialog().waitFor();
+    await kiosk.leaveUntouched(2);
     await kiosk.idleDialog().waitFor({ state: 'detached' });
     await waitUntil(page, () => document.querySelector('#page-search')?.value === '', undefined, 'search box emptied');
     await waitUntil(page, (px) => parseFloat(getComputedStyle(document.documentElement).fontSize) === px, KIOSK_ROOT_PX, 'normal text size');
@@ -420,6 +476,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
       path: 'index.html',
       query: '?kiosk&idle=1&countdown=30',
       hash: '#/lenalidomide',
+      clock: true,
       consoleErrors: false,
     });
     const { page } = kiosk;
@@ -428,6 +485,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     assert.equal(await kiosk.rootFontSize(), KIOSK_ROOT_PX, 'kiosk text size');
     assert.equal(await page.getByRole('button', { name: 'Print', exact: true }).count(), 0, 'no Print on a kiosk');
     await page.locator('.page-take-home svg').waitFor();
+    await kiosk.leaveUntouched(1);
     await kiosk.idleDialog().waitFor();
     assertNoErrors(kiosk.errors);
   });
@@ -463,7 +521,9 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
       }
 
       // The idle dialog's answer.
-      const idle = await openKiosk(t, { contextOptions, query: '?idle=1&countdown=60', hash: '#/lenalidomide' });
+      const idle = await openKiosk(t, { contextOptions, query: '?idle=1&countdown=60', hash: '#/lenalidomide', clock: true });
+      await idle.waitForTitle('Lenalidomide');
+      await idle.leaveUntouched(1);
       await idle.idleDialog().waitFor();
       ({ seen, small } = await smallTargets(idle.page));
       assert.ok(seen.some((s) => s.includes(STILL_READING)), 'the still-reading button is measured');
@@ -776,15 +836,20 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).and(page.locator(':not([aria-disabled])')).waitFor();
     await audit.check(page, 'kiosk monograph, reading aloud');
 
-    // The warning, over a monograph and over the catalog.
-    const idle = await openKiosk(t, { query: '?idle=1&countdown=60', hash: '#/lenalidomide' });
+    // The warning, over a monograph and over the catalog. axe-core schedules its
+    // work with timers, so the clock runs again once the warning is up.
+    const idle = await openKiosk(t, { query: '?idle=1&countdown=60', hash: '#/lenalidomide', clock: true });
     await idle.waitForTitle('Lenalidomide');
+    await idle.leaveUntouched(1);
     await idle.idleDialog().waitFor();
+    await idle.page.clock.resume();
     await audit.check(idle.page, 'kiosk idle dialog');
 
-    const catalogIdle = await openKiosk(t, { query: '?idle=1&countdown=60' });
+    const catalogIdle = await openKiosk(t, { query: '?idle=1&countdown=60', clock: true });
     await catalogIdle.waitForCatalog();
+    await catalogIdle.leaveUntouched(1);
     await catalogIdle.idleDialog().waitFor();
+    await catalogIdle.page.clock.resume();
     await audit.check(catalogIdle.page, 'kiosk idle dialog over the catalog');
 
     audit.assertNoViolations();
