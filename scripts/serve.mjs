@@ -97,11 +97,6 @@ async function resolveFile(root, urlPath) {
 }
 
 /**
- * Starts a static file server.
- * @param {{root?: string, port?: number, host?: string, quiet?: boolean}} options
- * @returns {Promise<{server: import('node:http').Server, url: string, port: number, close: () => Promise<void>}>}
- */
-/**
  * Extra response headers per path, read from `<root>/_headers` in the format
  * static hosts use: a path line, then indented `Name: value` lines.
  */
@@ -122,6 +117,11 @@ async function readHeaderRules(root) {
   return rules;
 }
 
+/**
+ * Starts a static file server.
+ * @param {{root?: string, port?: number, host?: string}} options
+ * @returns {Promise<{server: import('node:http').Server, url: string, port: number, root: string, close: () => Promise<void>}>}
+ */
 export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.1' } = {}) {
   let absRoot = path.resolve(String(root));
   const rootStat = await fs.promises.stat(absRoot).catch(() => null);
