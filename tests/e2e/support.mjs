@@ -56,9 +56,6 @@ export function launchChromium(extraArgs = []) {
   });
 }
 
-/** How long one test may take; a test that opens many pages is given a multiple of it. */
-export const TEST_TIMEOUT = 90_000;
-
 /**
  * Registers the file-level node:test hooks most test files share. Before the
  * tests: checks that `requires` is built in DIST (requireBuilt), serves `root`
@@ -94,6 +91,9 @@ export function useBrowserAndServer({ requires, root = DIST, chromiumArgs = [] }
 }
 
 // ------------------------------------------------------------------ pages
+
+/** How long one test may take; a test that opens many pages is given a multiple of it. */
+export const TEST_TIMEOUT = 90_000;
 
 /** How long a test waits for a condition in the page. */
 export const WAIT_TIMEOUT = 15_000;
@@ -152,7 +152,8 @@ export async function waitUntil(page, fn, arg, describe, details = focusAndHash)
  * Resolves once the page has drawn two more frames and run a task after them:
  * by then, whatever an input or a change caused (at once, in its rendering or
  * in a task it queued) has happened. For checking that something did not
- * happen, where there is no condition to wait for.
+ * happen, where there is no condition to wait for. Not on a stopped clock
+ * (KioskPage's `clock`), where the page's frames and timers wait for it.
  */
 export const settle = (page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
