@@ -22,34 +22,20 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { EMBED, embedVersion, withVersion } from './measure-size.mjs';
+import { parseCommandLine } from './lib/cli.mjs';
+import { bundleVersion } from './lib/version.mjs';
+import { EMBED, withVersion } from './measure-size.mjs';
 import { DIST, launchChromium, serveFolder } from '../tests/e2e/support.mjs';
 
-function parseArgs(argv) {
-  const opts = { runs: 7, dist: DIST, page: 'demo/pharmacy.html' };
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
-    const value = () => {
-      if (inline !== undefined) return inline;
-      if (i + 1 >= argv.length) throw new Error(`bench-embed: ${name} needs a value`);
-      return argv[++i];
-    };
-    switch (name) {
-      case '--runs': opts.runs = Number(value()); break;
-      case '--dist': opts.dist = value(); break;
-      case '--page': opts.page = value(); break;
-      case '-h':
-      case '--help':
-        console.log('Usage: node scripts/bench-embed.mjs [--runs N] [--dist DIR] [--page demo/pharmacy.html]');
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`bench-embed: unknown argument ${argv[i]}`);
-    }
-  }
-  if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`bench-embed: --runs must be a positive integer`);
-  opts.dist = path.resolve(opts.dist);
-  return opts;
+function parseBenchArgs(argv) {
+  const { values } = parseCommandLine(argv, {
+    name: 'bench-embed',
+    usage: 'Usage: node scripts/bench-embed.mjs [--runs N] [--dist DIR] [--page demo/pharmacy.html]',
+    values: { runs: '7', dist: DIST, page: 'demo/pharmacy.html' },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench-embed: --runs must be a positive integer`);
+  return { runs, dist: path.resolve(values.dist), page: values.page };
 }
 
 const kib = (n) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KiB`);
@@ -150,11 +136,11 @@ async function run(browser, url) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseBenchArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(opts.dist, opts.page))) {
     throw new Error(`${path.join(opts.dist, opts.page)} not found: build the bundle first (scripts/build)`);
   }
-  const version = embedVersion(opts.dist);
+  const version = bundleVersion(opts.dist);
 
   const { rows, total } = sizes(opts.dist, version);
   console.log(`Embed bundle ${version} (${opts.dist}): transfer size, gzip -9\n`);

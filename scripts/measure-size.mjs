@@ -14,10 +14,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseCommandLine } from './lib/cli.mjs';
+import { bundleVersion } from './lib/version.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-// File lists; @VERSION@ stands for the release folder (see embedVersion).
+// File lists; @VERSION@ stands for the release folder (see bundleVersion).
 // The standalone page opening a monograph: the page app, the catalog and
 // the monograph (the catalog alone is the same minus the monograph).
 export const FIRST_VIEW = [
@@ -38,20 +40,6 @@ export const EMBED = [
   'drug-monograph/@VERSION@/widget.css',
   'content/lenalidomide.json',
 ];
-
-/** The release version: the name of the single folder under <dist>/drug-monograph/. */
-export function embedVersion(dist) {
-  const folder = path.join(dist, 'drug-monograph');
-  const versions = fs.existsSync(folder)
-    ? fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
-    : [];
-  if (versions.length !== 1) {
-    throw new Error(
-      `expected exactly one release folder under ${folder}, found ${versions.length ? versions.join(', ') : 'none'}`,
-    );
-  }
-  return versions[0];
-}
 
 /** A file list with @VERSION@ replaced. */
 export function withVersion(files, version) {
@@ -92,10 +80,14 @@ function table(rows, total) {
 }
 
 function main() {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const positional = args.filter((a) => !a.startsWith('--'));
-  const dist = path.resolve(positional[0] || process.env.DIST || path.join(REPO_ROOT, 'dist'));
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    name: 'measure-size',
+    usage: 'Usage: node scripts/measure-size.mjs [DIST_DIR] [--json]',
+    flags: ['json'],
+    maxPositionals: 1,
+  });
+  const json = values.json;
+  const dist = path.resolve(positionals[0] || process.env.DIST || path.join(REPO_ROOT, 'dist'));
 
   if (!fs.existsSync(dist) || !fs.statSync(dist).isDirectory()) {
     console.error(`measure-size: ${dist} does not exist. Build the bundle first (scripts/build).`);
@@ -104,7 +96,7 @@ function main() {
 
   let version;
   try {
-    version = embedVersion(dist);
+    version = bundleVersion(dist);
   } catch (err) {
     console.error(`measure-size: ${err.message}. Build the bundle first (scripts/build).`);
     process.exit(2);

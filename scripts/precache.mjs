@@ -13,7 +13,8 @@
 // names but the bundle lacks is an error here rather than a failed install on
 // every kiosk).
 //
-// The cache version is the package version (Cargo.toml) plus a short hash of
+// The cache version is the bundle's release version (the name of its folder
+// drug-monograph/VERSION/, see scripts/lib/version.mjs) plus a short hash of
 // the names and contents of the precached files: any change to what the
 // kiosk shows makes a new version, hence a new cache that replaces the old
 // one; a rebuild with identical files keeps the version, so kiosks download
@@ -23,6 +24,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCommandLine } from './lib/cli.mjs';
+import { bundleVersion } from './lib/version.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_TEMPLATE = path.join(REPO_ROOT, 'web', 'sw.js');
@@ -36,16 +39,13 @@ const CONTENT_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;
 
 class PrecacheError extends Error {}
 
-/** The [package] version in Cargo.toml. */
-export function packageVersion(cargoToml = path.join(REPO_ROOT, 'Cargo.toml')) {
-  let section = '';
-  for (const line of fs.readFileSync(cargoToml, 'utf8').split('\n')) {
-    const header = line.match(/^\s*\[([^\]]+)\]/);
-    if (header) section = header[1].trim();
-    const version = section === 'package' && line.match(/^\s*version\s*=\s*"([^"]+)"/);
-    if (version) return version[1];
+/** The release version of the bundle in `dist` (its release folder). */
+function releaseOf(dist) {
+  try {
+    return bundleVersion(dist);
+  } catch (error) {
+    throw new PrecacheError(error.message);
   }
-  throw new PrecacheError(`no [package] version in ${cargoToml}`);
 }
 
 function isFile(file) {
@@ -96,7 +96,7 @@ function catalogFiles(dist) {
 }
 
 /** The precache list for a bundle (URLs relative to its root), sorted. */
-export function precacheList(dist, version = packageVersion()) {
+export function precacheList(dist, version = releaseOf(dist)) {
   const required = [
     'kiosk.html',
     'index.html',
@@ -120,8 +120,8 @@ export function precacheList(dist, version = packageVersion()) {
   return [...urls].sort();
 }
 
-/** Package version + the first 12 hex digits of a SHA-256 over names and contents. */
-export function cacheVersion(dist, urls, version = packageVersion()) {
+/** Release version + the first 12 hex digits of a SHA-256 over names and contents. */
+export function cacheVersion(dist, urls, version = releaseOf(dist)) {
   const hash = crypto.createHash('sha256');
   for (const url of urls) {
     const body = fs.readFileSync(path.join(dist, url));
@@ -144,9 +144,9 @@ export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
     throw new PrecacheError(`${dist}/kiosk.html is missing: the worker exists for the kiosk`);
   }
 
-  const pkg = packageVersion();
-  const urls = precacheList(dist, pkg);
-  const version = cacheVersion(dist, urls, pkg);
+  const release = releaseOf(dist);
+  const urls = precacheList(dist, release);
+  const version = cacheVersion(dist, urls, release);
 
   const source = fs.readFileSync(template, 'utf8');
   for (const placeholder of [VERSION_PLACEHOLDER, LIST_PLACEHOLDER]) {
@@ -165,26 +165,6 @@ export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
   return { dist, file, version, cacheName: `drug-monograph-${version}`, urls, bytes };
 }
 
-function parseArgs(argv) {
-  const opts = { dist: 'dist', template: DEFAULT_TEMPLATE };
-  let positional = 0;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--template') {
-      if (i + 1 >= argv.length) throw new PrecacheError('--template needs a file');
-      opts.template = argv[++i];
-    } else if (arg === '-h' || arg === '--help') {
-      console.log('Usage: node scripts/precache.mjs [dist] [--template web/sw.js]');
-      process.exit(0);
-    } else if (arg.startsWith('-') || positional++ > 0) {
-      throw new PrecacheError(`unknown argument ${arg}`);
-    } else {
-      opts.dist = arg;
-    }
-  }
-  return opts;
-}
-
 /** file relative to the current folder when inside it, else absolute. */
 function shortPath(file) {
   const rel = path.relative(process.cwd(), file);
@@ -194,8 +174,13 @@ function shortPath(file) {
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    const { dist, template } = parseArgs(process.argv.slice(2));
-    const result = writeServiceWorker(dist, { template });
+    const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+      name: 'precache',
+      usage: 'Usage: node scripts/precache.mjs [dist] [--template web/sw.js]',
+      values: { template: DEFAULT_TEMPLATE },
+      maxPositionals: 1,
+    });
+    const result = writeServiceWorker(positionals[0] ?? 'dist', { template: values.template });
     console.log(
       `precache: ${result.urls.length} files (${result.bytes.toLocaleString('en-US')} bytes), ` +
         `cache version ${result.version} -> ${shortPath(result.file)}`,

@@ -12,6 +12,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCommandLine } from './lib/cli.mjs';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -96,11 +97,6 @@ async function resolveFile(root, urlPath) {
 }
 
 /**
- * Starts a static file server.
- * @param {{root?: string, port?: number, host?: string, quiet?: boolean}} options
- * @returns {Promise<{server: import('node:http').Server, url: string, port: number, close: () => Promise<void>}>}
- */
-/**
  * Extra response headers per path, read from `<root>/_headers` in the format
  * static hosts use: a path line, then indented `Name: value` lines.
  */
@@ -121,6 +117,11 @@ async function readHeaderRules(root) {
   return rules;
 }
 
+/**
+ * Starts a static file server.
+ * @param {{root?: string, port?: number, host?: string}} options
+ * @returns {Promise<{server: import('node:http').Server, url: string, port: number, root: string, close: () => Promise<void>}>}
+ */
 export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.1' } = {}) {
   let absRoot = path.resolve(String(root));
   const rootStat = await fs.promises.stat(absRoot).catch(() => null);
@@ -190,39 +191,21 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
   return { server, url, port: actualPort, root: absRoot, close };
 }
 
-function parseArgs(argv) {
-  const opts = { root: 'dist', port: 8080, host: '127.0.0.1' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
-    const value = () => {
-      if (inline !== undefined) return inline;
-      if (i + 1 >= argv.length) throw new Error(`serve: ${name} needs a value`);
-      return argv[++i];
-    };
-    switch (name) {
-      case '--root': opts.root = value(); break;
-      case '--port': opts.port = value(); break;
-      case '--host': opts.host = value(); break;
-      case '-h':
-      case '--help':
-        console.log('Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1]  (port 0 picks a free one)');
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`serve: unknown argument ${arg}`);
-    }
-  }
-  const port = Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`serve: bad port ${opts.port}`);
-  opts.port = port;
-  return opts;
+function parseServeArgs(argv) {
+  const { values } = parseCommandLine(argv, {
+    name: 'serve',
+    usage: 'Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1]  (port 0 picks a free one)',
+    values: { root: 'dist', port: '8080', host: '127.0.0.1' },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`serve: bad port ${values.port}`);
+  return { ...values, port };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    const opts = parseArgs(process.argv.slice(2));
+    const opts = parseServeArgs(process.argv.slice(2));
     const { url, root, close } = await startServer(opts);
     console.log(`Serving ${root} at ${url}`);
     // Every page in the bundle, so whoever started the server can open them.

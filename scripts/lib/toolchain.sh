@@ -3,7 +3,8 @@
 #
 # Where the Rust toolchain has no wasm32 standard library (and cannot download
 # one), Debian's rustc and its standard-library sources build std for wasm32
-# on the fly (`-Zbuild-std`), linked by the rustup toolchain's rust-lld.
+# on the fly (`-Zbuild-std`), linked by the first rust-lld or wasm-ld found
+# (see find_wasm_linker).
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WASM_TARGET=wasm32-unknown-unknown
@@ -37,20 +38,35 @@ setup_wasm_toolchain() {
         return 0
     fi
     ensure_apt rustc-web cargo-web rust-web-src
-    local linker
-    linker="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
-    if [ ! -x "$linker" ]; then
-        ensure_apt lld-19
-        linker=/usr/bin/wasm-ld-19
-    fi
+    find_wasm_linker
     WASM_CARGO=/usr/bin/cargo
     WASM_ENV=(
         RUSTC=/usr/bin/rustc
         RUSTDOC=/usr/bin/rustdoc
         RUSTC_BOOTSTRAP=1
         CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$linker"
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$WASM_LINKER"
     )
+}
+
+# Sets WASM_LINKER to the first linker for wasm32 found: the Rust toolchain's
+# own rust-lld (under its host triple), a rust-lld or wasm-ld on PATH, the
+# newest wasm-ld-N; else installs the newest lld-N package apt offers, which
+# provides wasm-ld-N (and lld-N, which Debian's /usr/bin/rust-lld links to).
+find_wasm_linker() {
+    local host candidate package
+    host=$(rustc -vV | sed -n 's/^host: //p')
+    for candidate in "$(rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld" \
+        rust-lld wasm-ld $(compgen -c wasm-ld- | sort -Vru); do
+        WASM_LINKER=$(command -v "$candidate") && return 0
+    done
+    package=$(apt-cache search --names-only '^lld-[0-9]+$' | cut -d' ' -f1 | sort -V | tail -n 1)
+    if [ -n "$package" ]; then
+        ensure_apt "$package"
+        WASM_LINKER=$(command -v "wasm-ld-${package#lld-}") && return 0
+    fi
+    echo "No linker for $WASM_TARGET: found no rust-lld, wasm-ld or wasm-ld-N, and apt offers no lld-N package to install. Install LLVM's lld (it provides wasm-ld) and run this again." >&2
+    return 1
 }
 
 wasm_cargo() {
@@ -78,4 +94,9 @@ ensure_node_modules() {
 
 ensure_chromium() {
     ensure_apt chromium chromium-driver
+}
+
+# Prints where command $1 is, or fails saying how to get it ($2).
+find_command() {
+    command -v "$1" || { echo "$1 not found on PATH: $2" >&2; return 1; }
 }

@@ -21,21 +21,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  assertNoErrors,
-  collectErrors,
-  DIST,
-  formatViolations,
-  REPO_ROOT,
-  runAxe,
-  useBrowserAndServer,
-  WAIT_TIMEOUT,
-  waitUntil,
-} from './support.mjs';
+import { TAB_IDS } from './pages/monograph.mjs';
+import { StandalonePage } from './pages/standalone.mjs';
+import { assertNoErrors, axeAudit, DIST, REPO_ROOT, settle, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'catalog');
-
-const TEST_TIMEOUT = 90_000;
 
 /** The fixture catalog and monographs, as the tests expect to see them. */
 const CATALOG = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'index.json'), 'utf8'));
@@ -44,8 +34,6 @@ const MONOGRAPHS = Object.fromEntries(
 );
 const TITLE = Object.fromEntries(CATALOG.monographs.map((entry) => [entry.id, entry.title]));
 const ALL_IDS = CATALOG.monographs.map((entry) => entry.id);
-
-const EXAMPLOMAB_TABS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
 
 /** The interface strings these tests read (src/strings/en.rs, es.rs). */
 const EN = {
@@ -102,74 +90,39 @@ after(() => {
 
 // ---------------------------------------------------------------- helpers
 
-/** A fresh browser context, closed after the test. */
-async function newContext(t, options = {}) {
-  const context = await env.browser.newContext({ reducedMotion: 'reduce', locale: 'en-US', ...options });
-  t.after(() => context.close());
-  return context;
-}
+/** A fresh English browser context (plus `options`), closed after the test. */
+const newContext = (t, options = {}) => env.newContext(t, { locale: 'en-US', ...options });
 
 /**
- * Opens index.html plus `hash` in a new page of `context` (a fresh context when
- * none is given). Console errors and uncaught page errors are collected in `errors`.
+ * Opens index.html plus `hash` (StandalonePage.open), in a fresh English
+ * context (plus `contextOptions`) unless `context` is given.
  */
-async function openPage(t, { hash = '', context, contextOptions = {} } = {}) {
-  context ??= await newContext(t, contextOptions);
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_TIMEOUT);
-  const errors = collectErrors(page);
-  await page.goto(`${env.baseUrl}index.html${hash}`);
-  return { page, context, errors };
-}
+const openPage = (t, { contextOptions, ...options } = {}) =>
+  StandalonePage.open(env, t, { contextOptions: { locale: 'en-US', ...contextOptions }, ...options });
 
-const search = (page, name = EN.search) => page.getByRole('searchbox', { name, exact: true });
-const status = (page) => page.locator('.page-catalog [role="status"]');
-const results = (page) => page.locator('#page-results a.page-result');
-const tab = (page, id) => page.locator(`[role="tab"][id$="-tab-${id}"]`);
+const search = (site, name = EN.search) => site.page.getByRole('searchbox', { name, exact: true });
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The result link of a medicine: a link whose accessible name starts with its title. */
-const resultLink = (page, id) => page.getByRole('link', { name: new RegExp(`^${escapeRegExp(TITLE[id])}`) });
+const resultLink = (site, id) => site.page.getByRole('link', { name: new RegExp(`^${escapeRegExp(TITLE[id])}`) });
 
-async function waitForCatalog(page, strings = EN) {
-  await page.getByRole('heading', { level: 1, name: strings.allMedicines, exact: true }).waitFor();
-  await status(page).waitFor();
-}
-
-/** Waits until the status region says `text` and the result links are those of `ids`, in order. */
-async function expectResults(page, text, ids) {
+/** Waits until the count of results says `text` and the result links are those of `ids`, in order. */
+async function expectResults(site, text, ids) {
   await waitUntil(
-    page,
+    site.page,
     ({ text, count }) =>
       document.querySelector('.page-catalog [role="status"]')?.textContent.trim() === text &&
       document.querySelectorAll('#page-results a.page-result').length === count,
     { text, count: ids.length },
     `status "${text}" with ${ids.length} result(s)`,
   );
-  const hrefs = await results(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const hrefs = await site.results.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   assert.deepEqual(hrefs, ids.map((id) => `#/${id}`), `results for status "${text}"`);
-  for (const id of ids) assert.equal(await resultLink(page, id).count(), 1, `a link named "${TITLE[id]}…"`);
+  for (const id of ids) assert.equal(await resultLink(site, id).count(), 1, `a link named "${TITLE[id]}…"`);
 }
 
 /** Waits for monograph `id` to be shown (its title in the h1). */
-async function waitForMonograph(page, id) {
-  await page.locator('h1.dm-title').filter({ hasText: TITLE[id] }).waitFor({ state: 'visible' });
-  assert.equal((await page.locator('h1.dm-title').textContent()).trim(), TITLE[id]);
-}
+const waitForMonograph = (site, id) => site.waitForTitle(TITLE[id]);
 
-/** Waits until tab `id` is the one selected tab and its panel the one visible panel. */
-async function expectSelected(page, id) {
-  const t = tab(page, id);
-  await t.and(page.locator('[aria-selected="true"]')).waitFor({ state: 'attached' });
-  const panel = page.locator(`[id="${await t.getAttribute('aria-controls')}"]`);
-  await panel.waitFor({ state: 'visible' });
-  assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1, 'exactly one tab selected');
-  assert.equal(await page.locator('.dm-panel:not([hidden])').count(), 1, 'exactly one panel shown');
-  return { tab: t, panel };
-}
-
-const hashOf = (page) => new URL(page.url()).hash;
-/** Resolves after the next frame and task, so that the app has handled the last input. */
-const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 /** The "About this information" facts as "Label: value" lines, in order (visible ones only). */
 const aboutFacts = (page) =>
   page.locator('.dm-about dt').evaluateAll((terms) =>
@@ -177,8 +130,6 @@ const aboutFacts = (page) =>
       .filter((dt) => dt.checkVisibility() && dt.nextElementSibling?.checkVisibility())
       .map((dt) => `${dt.textContent.trim()} ${dt.nextElementSibling.textContent.trim()}`),
   );
-const rootFontSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-
 /** A paragraph of the monograph as plain text (spans joined). */
 const plain = (paragraph) => paragraph.map((span) => span.text).join('');
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
@@ -187,86 +138,88 @@ const squash = (text) => text.replace(/\s+/g, ' ').trim();
 
 describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
   it('lists every medicine and filters as you type by generic or brand name, ignoring case and accents', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t);
-    await waitForCatalog(page);
+    const site = await openPage(t);
+    const { page } = site;
+    await site.waitForCatalog();
     assert.equal(await page.title(), EN.siteTitle);
-    await expectResults(page, EN.many(4), ALL_IDS);
+    await expectResults(site, EN.many(4), ALL_IDS);
     // Each result is a link to its medicine's route, named by the title first.
-    for (const id of ALL_IDS) assert.equal(await resultLink(page, id).getAttribute('href'), `#/${id}`);
+    for (const id of ALL_IDS) assert.equal(await resultLink(site, id).getAttribute('href'), `#/${id}`);
     assert.equal(await page.locator('.page-no-results').count(), 0, 'no "no results" text while there are results');
 
-    const box = search(page);
+    const box = search(site);
     // As you type, key by key: "pla" matches Placebon (Testovir) and Placébra
     // (Samplinib); "placebo" only Placebon.
     await box.pressSequentially('pla');
-    await expectResults(page, EN.many(2), ['samplinib', 'testovir']);
+    await expectResults(site, EN.many(2), ['samplinib', 'testovir']);
     await box.pressSequentially('cebo');
-    await expectResults(page, EN.one, ['testovir']);
+    await expectResults(site, EN.one, ['testovir']);
 
     // Brand names, whatever the case and accents of the query and of the name.
     for (const query of ['DEMOQUIL', 'démoquil', 'Démoquil', 'DÉMOQUIL', 'demoq']) {
       await box.fill(query);
-      await expectResults(page, EN.one, ['examplomab']);
+      await expectResults(site, EN.one, ['examplomab']);
     }
     for (const query of ['nandumax', 'ÑANDÚ', 'placebra']) {
       await box.fill(query);
-      await expectResults(page, EN.one, ['samplinib']);
+      await expectResults(site, EN.one, ['samplinib']);
     }
     await box.fill('PLACÉB');
-    await expectResults(page, EN.many(2), ['samplinib', 'testovir']);
+    await expectResults(site, EN.many(2), ['samplinib', 'testovir']);
     // The generic name, which for Mockazole is not in its title.
     await box.fill('NITRATE');
-    await expectResults(page, EN.one, ['mockazole']);
+    await expectResults(site, EN.one, ['mockazole']);
     await box.fill('testovír');
-    await expectResults(page, EN.one, ['testovir']);
+    await expectResults(site, EN.one, ['testovir']);
     // The title.
     await box.fill('fictional TEST drug');
-    await expectResults(page, EN.many(4), ALL_IDS);
+    await expectResults(site, EN.many(4), ALL_IDS);
 
     // No match: the count says 0 and the no-results text appears.
     await box.fill('zzqx');
-    await expectResults(page, EN.many(0), []);
+    await expectResults(site, EN.many(0), []);
     const none = page.locator('.page-no-results');
     await none.waitFor({ state: 'visible' });
     assert.equal(squash(await none.textContent()), EN.noResults);
 
     // Clearing the box lists everything again.
     await box.fill('');
-    await expectResults(page, EN.many(4), ALL_IDS);
+    await expectResults(site, EN.many(4), ALL_IDS);
     await none.waitFor({ state: 'detached' });
 
     // The box is labelled, described by the count, and controls the results.
     assert.equal(await box.getAttribute('aria-describedby'), 'page-search-count');
     assert.equal(await page.locator('#page-search-count').getAttribute('role'), 'status');
     assert.equal(await box.getAttribute('aria-controls'), 'page-results');
-    assertNoErrors(errors);
+    assertNoErrors(site.errors);
   });
 
   it('ignores accents typed as combining marks (decomposed, NFD) too', { timeout: TEST_TIMEOUT }, async (t) => {
     // "é" can arrive as one character (U+00E9, NFC) or as "e" plus a combining
     // acute accent (U+0065 U+0301, NFD), e.g. pasted from macOS or some input
     // methods. Both must find Démoquil, as "démoquil" does.
-    const { page, errors } = await openPage(t);
-    await waitForCatalog(page);
+    const site = await openPage(t);
+    await site.waitForCatalog();
     const outcomes = {};
     for (const query of ['de\u0301moquil', 'DE\u0301MOQUIL', 'N\u0303andu\u0301max']) {
-      await search(page).fill(query);
-      await waitUntil(page, (q) => document.querySelector('#page-search')?.value === q, query, 'query typed');
-      await settle(page);
-      outcomes[query.normalize('NFC')] = squash(await status(page).textContent());
+      await search(site).fill(query);
+      await waitUntil(site.page, (q) => document.querySelector('#page-search')?.value === q, query, 'query typed');
+      await settle(site.page);
+      outcomes[query.normalize('NFC')] = squash(await site.resultCount.textContent());
     }
     assert.deepEqual(
       outcomes,
       { démoquil: EN.one, DÉMOQUIL: EN.one, Ñandúmax: EN.one },
       'decomposed accents (NFD) in the query are ignored like precomposed ones',
     );
-    assertNoErrors(errors);
+    assertNoErrors(site.errors);
   });
 
   it('reaches the results from the search box by keyboard, and Enter opens the only result', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t);
-    await waitForCatalog(page);
-    const box = search(page);
+    const site = await openPage(t);
+    const { page } = site;
+    await site.waitForCatalog();
+    const box = search(site);
 
     // The skip link comes first and moves the focus to the main content, leaving the address alone.
     await page.keyboard.press('Tab');
@@ -274,8 +227,8 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     assert.ok(await skip.evaluate((a) => a === document.activeElement), 'the skip link is the first stop');
     await page.keyboard.press('Enter');
     await waitUntil(page, () => document.activeElement?.id === 'page-main', undefined, 'focus on the main content');
-    assert.equal(hashOf(page), '', 'the skip link does not change the address');
-    await waitForCatalog(page);
+    assert.equal(site.hash(), '', 'the skip link does not change the address');
+    await site.waitForCatalog();
 
     const focused = () =>
       page.evaluate(() => {
@@ -294,7 +247,7 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     assert.equal(await focused(), '#/examplomab', 'ArrowDown focuses the first result');
     await box.focus();
     await page.keyboard.type('pla');
-    await expectResults(page, EN.many(2), ['samplinib', 'testovir']);
+    await expectResults(site, EN.many(2), ['samplinib', 'testovir']);
     await page.keyboard.press('ArrowDown');
     assert.equal(await focused(), '#/samplinib', 'ArrowDown focuses the first of the filtered results');
 
@@ -302,119 +255,121 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     await box.focus();
     await page.keyboard.press('Enter');
     assert.equal(await focused(), 'input#page-search', 'focus stays in the box');
-    assert.equal(hashOf(page), '', 'Enter with two results opens nothing');
-    await waitForCatalog(page);
+    assert.equal(site.hash(), '', 'Enter with two results opens nothing');
+    await site.waitForCatalog();
 
     // Enter with exactly one result opens it.
     await box.fill('');
     await page.keyboard.type('DEMOQUIL');
-    await expectResults(page, EN.one, ['examplomab']);
+    await expectResults(site, EN.one, ['examplomab']);
     await page.keyboard.press('Enter');
-    await waitForMonograph(page, 'examplomab');
-    assert.equal(hashOf(page), '#/examplomab');
-    assertNoErrors(errors);
+    await waitForMonograph(site, 'examplomab');
+    assert.equal(site.hash(), '#/examplomab');
+    assertNoErrors(site.errors);
   });
 
   it('gives every medicine and tab its own address: reload, Back, Forward and shared links', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, context, errors } = await openPage(t);
-    await waitForCatalog(page);
+    const site = await openPage(t);
+    const { page, context } = site;
+    await site.waitForCatalog();
 
     // Open a medicine from the catalog.
-    await resultLink(page, 'examplomab').click();
-    await waitForMonograph(page, 'examplomab');
-    assert.equal(hashOf(page), '#/examplomab');
-    await expectSelected(page, 'usage');
+    await resultLink(site, 'examplomab').click();
+    await waitForMonograph(site, 'examplomab');
+    assert.equal(site.hash(), '#/examplomab');
+    await site.expectSelected('usage');
     assert.equal(await page.title(), `${TITLE.examplomab} – ${EN.siteTitle}`);
     // Another page is news for screen readers: focus moves to the main content.
     await waitUntil(page, () => document.activeElement?.id === 'page-main', undefined, 'focus on the main content');
 
     // A tab replaces the address.
-    await tab(page, 'side-effects').click();
-    await expectSelected(page, 'side-effects');
+    await site.openTab('side-effects');
     await waitUntil(page, () => location.hash === '#/examplomab/side-effects', undefined, 'address names the tab');
 
     // Reload: the same medicine and tab.
     await page.reload();
-    await waitForMonograph(page, 'examplomab');
-    await expectSelected(page, 'side-effects');
-    assert.equal(hashOf(page), '#/examplomab/side-effects');
+    await waitForMonograph(site, 'examplomab');
+    await site.expectSelected('side-effects');
+    assert.equal(site.hash(), '#/examplomab/side-effects');
 
     // Back: the catalog (tabs are not history entries).
     await page.goBack();
-    await waitForCatalog(page);
-    assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph on the catalog');
-    assert.ok(['', '#/'].includes(hashOf(page)), `catalog address, not ${page.url()}`);
-    await expectResults(page, EN.many(4), ALL_IDS);
+    await site.waitForCatalog();
+    assert.equal(await site.title.count(), 0, 'no monograph on the catalog');
+    assert.ok(['', '#/'].includes(site.hash()), `catalog address, not ${page.url()}`);
+    await expectResults(site, EN.many(4), ALL_IDS);
 
     // Forward: the medicine, with the tab.
     await page.goForward();
-    await waitForMonograph(page, 'examplomab');
-    await expectSelected(page, 'side-effects');
-    assert.equal(hashOf(page), '#/examplomab/side-effects');
+    await waitForMonograph(site, 'examplomab');
+    await site.expectSelected('side-effects');
+    assert.equal(site.hash(), '#/examplomab/side-effects');
 
     // The back link.
     await page.locator('.page-back').getByRole('link', { name: EN.allMedicines, exact: true }).click();
-    await waitForCatalog(page);
-    assert.equal(hashOf(page), '#/');
+    await site.waitForCatalog();
+    assert.equal(site.hash(), '#/');
 
     // A shared link, opened by someone else: medicine and tab restored.
     const shared = await openPage(t, { hash: '#/testovir/faqs' });
-    await waitForMonograph(shared.page, 'testovir');
-    await expectSelected(shared.page, 'faqs');
-    assert.equal(hashOf(shared.page), '#/testovir/faqs');
+    await waitForMonograph(shared, 'testovir');
+    await shared.expectSelected('faqs');
+    assert.equal(shared.hash(), '#/testovir/faqs');
     // … and in a new page of the same browser.
     const again = await openPage(t, { context, hash: '#/mockazole/precautions' });
-    await waitForMonograph(again.page, 'mockazole');
-    await expectSelected(again.page, 'precautions');
+    await waitForMonograph(again, 'mockazole');
+    await again.expectSelected('precautions');
 
     // A tab the medicine does not have opens its first tab.
     const missingTab = await openPage(t, { context, hash: '#/mockazole/dosage' });
-    await waitForMonograph(missingTab.page, 'mockazole');
-    await expectSelected(missingTab.page, 'usage');
-    assert.equal(await tab(missingTab.page, 'dosage').count(), 0, 'Mockazole has no Dosage tab');
+    await waitForMonograph(missingTab, 'mockazole');
+    await missingTab.expectSelected('usage');
+    assert.equal(await missingTab.tab('dosage').count(), 0, 'Mockazole has no Dosage tab');
 
-    assertNoErrors([...errors, ...shared.errors, ...again.errors, ...missingTab.errors]);
+    assertNoErrors([...site.errors, ...shared.errors, ...again.errors, ...missingTab.errors]);
   });
 
   it('says clearly when a medicine is not in the catalog, with a link back to it', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t, { hash: '#/no-such-medicine' });
-    const alert = page.getByRole('alert');
+    const site = await openPage(t, { hash: '#/no-such-medicine' });
+    const alert = site.page.getByRole('alert');
     await alert.waitFor();
     assert.equal((await alert.getByRole('heading', { level: 1 }).textContent()).trim(), EN.errorTitle);
     assert.ok(squash(await alert.textContent()).includes(EN.notFound), 'the not-found message');
-    assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph');
+    assert.equal(await site.title.count(), 0, 'no monograph');
     const back = alert.getByRole('link', { name: EN.allMedicines, exact: true });
     assert.equal(await back.getAttribute('href'), '#/');
     await back.click();
-    await waitForCatalog(page);
-    await expectResults(page, EN.many(4), ALL_IDS);
-    assert.equal(hashOf(page), '#/');
-    assertNoErrors(errors);
+    await site.waitForCatalog();
+    await expectResults(site, EN.many(4), ALL_IDS);
+    assert.equal(site.hash(), '#/');
+    assertNoErrors(site.errors);
   });
 
   it('shows an error with a retry button when the catalog cannot be loaded, and recovers', { timeout: TEST_TIMEOUT }, async (t) => {
     const context = await newContext(t);
     await context.route('**/content/index.json', (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'Unavailable' }));
-    const { page, errors } = await openPage(t, { context });
+    const site = await openPage(t, { context });
+    const { page } = site;
     const alert = page.locator('.dm-error[role="alert"]');
     await alert.waitFor();
     assert.equal((await alert.getByRole('heading', { level: 1 }).textContent()).trim(), EN.errorTitle);
-    assert.equal(await results(page).count(), 0);
+    assert.equal(await site.results.count(), 0);
     // The page around it still works: the toolbar is there.
     await page.getByRole('group', { name: EN.textSize }).waitFor();
     await context.unroute('**/content/index.json');
     await alert.getByRole('button', { name: 'Try again', exact: true }).click();
-    await waitForCatalog(page);
-    await expectResults(page, EN.many(4), ALL_IDS);
+    await site.waitForCatalog();
+    await expectResults(site, EN.many(4), ALL_IDS);
     await alert.waitFor({ state: 'detached' });
     // The browser's own line about the failed request is the only console error.
-    assertNoErrors(errors, { allow: (e) => /Failed to load resource/.test(e.text) && /\b503\b/.test(e.text) });
+    assertNoErrors(site.errors, { allow: (e) => /Failed to load resource/.test(e.text) && /\b503\b/.test(e.text) });
   });
 
   it('remembers the text size: reload, new page', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, context, errors } = await openPage(t);
-    await waitForCatalog(page);
-    const normal = await rootFontSize(page);
+    const site = await openPage(t);
+    const { page, context } = site;
+    await site.waitForCatalog();
+    const normal = await site.rootFontSize();
     assert.equal(normal, 16, 'Chromium default root size');
     const radio = (p, size) => p.getByRole('group', { name: EN.textSize }).getByRole('radio', { name: `${size}%`, exact: true });
     assert.ok(await radio(page, 100).isChecked(), '100% checked at first');
@@ -430,14 +385,14 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     assert.equal(await headingSize(), normalHeading * 1.5, 'the heading is 150% too');
 
     await page.reload();
-    await waitForCatalog(page);
-    assert.equal(await rootFontSize(page), normal * 1.5, 'still 150% after reload');
+    await site.waitForCatalog();
+    assert.equal(await site.rootFontSize(), normal * 1.5, 'still 150% after reload');
     assert.ok(await radio(page, 150).isChecked(), '150% still checked after reload');
 
     // A new page of the same browser, on a monograph.
     const other = await openPage(t, { context, hash: '#/examplomab' });
-    await waitForMonograph(other.page, 'examplomab');
-    assert.equal(await rootFontSize(other.page), normal * 1.5, '150% in a new page');
+    await waitForMonograph(other, 'examplomab');
+    assert.equal(await other.rootFontSize(), normal * 1.5, '150% in a new page');
     assert.ok(await radio(other.page, 150).isChecked(), '150% checked in a new page');
 
     // Another size, and back.
@@ -448,38 +403,39 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
 
     // Another browser profile starts at the normal size.
     const fresh = await openPage(t);
-    await waitForCatalog(fresh.page);
-    assert.equal(await rootFontSize(fresh.page), normal);
+    await fresh.waitForCatalog();
+    assert.equal(await fresh.rootFontSize(), normal);
     assert.ok(await radio(fresh.page, 100).isChecked());
-    assertNoErrors([...errors, ...other.errors, ...fresh.errors]);
+    assertNoErrors([...site.errors, ...other.errors, ...fresh.errors]);
   });
 
   it('speaks Spanish to a Spanish browser, switches both ways, remembers, and never translates clinical text', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t, { contextOptions: { locale: 'es-ES' } });
+    const site = await openPage(t, { contextOptions: { locale: 'es-ES' } });
+    const { page } = site;
     const lang = (p) => p.evaluate(() => document.documentElement.lang);
     const languageButton = (p, name, groupName) =>
       p.getByRole('group', { name: groupName }).getByRole('button', { name, exact: true });
 
     // The catalog in Spanish.
-    await waitForCatalog(page, ES);
+    await site.waitForCatalog(ES.allMedicines);
     assert.equal(await lang(page), 'es');
     assert.equal(await page.title(), ES.siteTitle);
-    await search(page, ES.search).waitFor();
-    await expectResults(page, ES.many(4), ALL_IDS);
+    await search(site, ES.search).waitFor();
+    await expectResults(site, ES.many(4), ALL_IDS);
     assert.equal(await languageButton(page, 'Español', ES.language).getAttribute('aria-pressed'), 'true');
     assert.equal(await languageButton(page, 'English', ES.language).getAttribute('aria-pressed'), 'false');
     // Each language is named in itself, and marked as such.
     assert.equal(await languageButton(page, 'English', ES.language).getAttribute('lang'), 'en');
     // The medicines' names keep their own language.
-    assert.equal(await resultLink(page, 'examplomab').getAttribute('lang'), 'en');
+    assert.equal(await resultLink(site, 'examplomab').getAttribute('lang'), 'en');
 
     // A monograph: Spanish labels, English clinical text.
-    await resultLink(page, 'examplomab').click();
-    await waitForMonograph(page, 'examplomab');
+    await resultLink(site, 'examplomab').click();
+    await waitForMonograph(site, 'examplomab');
     const tabNames = await page.getByRole('tab').allTextContents();
     assert.deepEqual(tabNames.map((s) => s.trim()), ES.tabs, 'Spanish tab names');
     assert.equal(await page.locator('article.dm').getAttribute('lang'), 'es', 'the widget labels are Spanish');
-    const { panel } = await expectSelected(page, 'usage');
+    const { panel } = await site.expectSelected('usage');
     const body = panel.locator('.dm-panel-body');
     assert.equal(await body.getAttribute('lang'), 'en', 'the clinical text is marked English');
     const usage = MONOGRAPHS.examplomab.usage;
@@ -492,7 +448,7 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     assert.equal(squash(await disclaimer.locator('span[lang="en"]').textContent()), plain(MONOGRAPHS.examplomab.disclaimer));
     assert.ok((await page.locator('.dm-about').textContent()).includes(ES.about), 'the about box is Spanish');
     await page.getByRole('tab', { name: 'Dosis', exact: true }).click();
-    const dosage = (await expectSelected(page, 'dosage')).panel;
+    const dosage = (await site.expectSelected('dosage')).panel;
     assert.equal(squash(await dosage.locator('.dm-panel-body p').first().textContent()), plain(MONOGRAPHS.examplomab.dosage.intro));
 
     // Switch to English: everything but the clinical text changes.
@@ -507,7 +463,7 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
 
     // The choice outlives a reload, although the browser says Spanish.
     await page.reload();
-    await waitForMonograph(page, 'examplomab');
+    await waitForMonograph(site, 'examplomab');
     await page.getByRole('tab', { name: 'Dosage', exact: true, selected: true }).waitFor();
     assert.equal(await lang(page), 'en');
 
@@ -519,35 +475,35 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
     await page.getByRole('tab', { name: 'Dosis', exact: true, selected: true }).waitFor();
     assert.equal(await lang(page), 'es');
     await page.locator('.page-back').getByRole('link', { name: ES.allMedicines, exact: true }).click();
-    await waitForCatalog(page, ES);
+    await site.waitForCatalog(ES.allMedicines);
 
     // An English browser can choose Spanish too, and keeps it.
     const english = await openPage(t);
-    await waitForCatalog(english.page);
+    await english.waitForCatalog();
     assert.equal(await lang(english.page), 'en');
     await languageButton(english.page, 'Español', EN.language).click();
-    await waitForCatalog(english.page, ES);
+    await english.waitForCatalog(ES.allMedicines);
     await english.page.reload();
-    await waitForCatalog(english.page, ES);
+    await english.waitForCatalog(ES.allMedicines);
     assert.equal(await lang(english.page), 'es');
-    assertNoErrors([...errors, ...english.errors]);
+    assertNoErrors([...site.errors, ...english.errors]);
   });
 
   it('prints every section, the disclaimer, the review facts and the page address, without the page controls', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t, { hash: '#/examplomab' });
-    await waitForMonograph(page, 'examplomab');
-    await tab(page, 'precautions').click();
-    await expectSelected(page, 'precautions');
+    const site = await openPage(t, { hash: '#/examplomab' });
+    const { page } = site;
+    await waitForMonograph(site, 'examplomab');
+    await site.openTab('precautions');
     await waitUntil(page, () => location.hash === '#/examplomab/precautions', undefined, 'address names the tab');
     // The Print button is there on screen.
     await page.getByRole('button', { name: 'Print', exact: true }).waitFor();
 
     await page.emulateMedia({ media: 'print' });
     const panels = page.locator('.dm-panel');
-    assert.equal(await panels.count(), EXAMPLOMAB_TABS.length);
+    assert.equal(await panels.count(), TAB_IDS.length);
     const headings = page.locator('.dm-panel-heading');
-    for (let i = 0; i < EXAMPLOMAB_TABS.length; i++) {
-      assert.ok(await panels.nth(i).isVisible(), `print: panel ${EXAMPLOMAB_TABS[i]} is visible`);
+    for (let i = 0; i < TAB_IDS.length; i++) {
+      assert.ok(await panels.nth(i).isVisible(), `print: panel ${TAB_IDS[i]} is visible`);
       const heading = headings.nth(i);
       assert.equal((await heading.textContent()).trim(), EN.tabs[i]);
       const box = await heading.boundingBox();
@@ -574,10 +530,10 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
 
     // A monograph without source or review dates says so on paper too.
     await page.emulateMedia({ media: 'screen' });
-    await page.locator('.page-back a').click();
-    await waitForCatalog(page);
-    await resultLink(page, 'testovir').click();
-    await waitForMonograph(page, 'testovir');
+    await site.backLink.click();
+    await site.waitForCatalog();
+    await resultLink(site, 'testovir').click();
+    await waitForMonograph(site, 'testovir');
     await page.emulateMedia({ media: 'print' });
     assert.deepEqual(
       await aboutFacts(page),
@@ -588,55 +544,51 @@ describe('catalog page', { timeout: TEST_TIMEOUT * 12 }, () => {
 
     // The catalog prints as a list, without the search controls.
     await page.emulateMedia({ media: 'screen' });
-    await page.locator('.page-back a').click();
-    await waitForCatalog(page);
+    await site.backLink.click();
+    await site.waitForCatalog();
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.page-search').isHidden(), 'print: no search box');
     assert.ok(await page.locator('.page-toolbar').isHidden(), 'print: no toolbar on the catalog');
-    assert.ok(await resultLink(page, 'examplomab').isVisible(), 'print: the list of medicines');
-    assertNoErrors(errors);
+    assert.ok(await resultLink(site, 'examplomab').isVisible(), 'print: the list of medicines');
+    assertNoErrors(site.errors);
   });
 
   it('has no axe-core WCAG 2.2 AA violations: catalog (all, filtered, no match), monograph tabs, Spanish', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
-    const report = [];
-    const check = async (page, state) => {
-      const { violations } = await runAxe(page);
-      if (violations.length) report.push(formatViolations(state, violations));
-    };
+    const audit = axeAudit();
 
-    const { page, errors } = await openPage(t);
-    await waitForCatalog(page);
-    await expectResults(page, EN.many(4), ALL_IDS);
-    await check(page, 'catalog, empty search');
-    await search(page).fill('placeb');
-    await expectResults(page, EN.many(2), ['samplinib', 'testovir']);
-    await check(page, 'catalog, filtered');
-    await search(page).fill('zzqx');
-    await expectResults(page, EN.many(0), []);
-    await check(page, 'catalog, no match');
+    const site = await openPage(t);
+    const { page } = site;
+    await site.waitForCatalog();
+    await expectResults(site, EN.many(4), ALL_IDS);
+    await audit.check(page, 'catalog, empty search');
+    await search(site).fill('placeb');
+    await expectResults(site, EN.many(2), ['samplinib', 'testovir']);
+    await audit.check(page, 'catalog, filtered');
+    await search(site).fill('zzqx');
+    await expectResults(site, EN.many(0), []);
+    await audit.check(page, 'catalog, no match');
 
     await page.goto(`${env.baseUrl}index.html#/examplomab`);
-    await waitForMonograph(page, 'examplomab');
-    for (const id of EXAMPLOMAB_TABS) {
-      await tab(page, id).click();
-      await expectSelected(page, id);
-      await check(page, `monograph, tab ${id}`);
+    await waitForMonograph(site, 'examplomab');
+    for (const id of TAB_IDS) {
+      await site.openTab(id);
+      await audit.check(page, `monograph, tab ${id}`);
     }
     await page.goto(`${env.baseUrl}index.html#/no-such-medicine`);
     await page.getByRole('alert').waitFor();
-    await check(page, 'unknown medicine');
+    await audit.check(page, 'unknown medicine');
 
     const spanish = await openPage(t, { contextOptions: { locale: 'es-ES' } });
-    await waitForCatalog(spanish.page, ES);
-    await check(spanish.page, 'Spanish catalog');
-    await search(spanish.page, ES.search).fill('démoquil');
-    await check(spanish.page, 'Spanish catalog, filtered');
+    await spanish.waitForCatalog(ES.allMedicines);
+    await audit.check(spanish.page, 'Spanish catalog');
+    await search(spanish, ES.search).fill('démoquil');
+    await audit.check(spanish.page, 'Spanish catalog, filtered');
     await spanish.page.goto(`${env.baseUrl}index.html#/examplomab/side-effects`);
-    await waitForMonograph(spanish.page, 'examplomab');
-    await expectSelected(spanish.page, 'side-effects');
-    await check(spanish.page, 'Spanish monograph');
+    await waitForMonograph(spanish, 'examplomab');
+    await spanish.expectSelected('side-effects');
+    await audit.check(spanish.page, 'Spanish monograph');
 
-    assert.equal(report.length, 0, `axe-core violations:\n${report.join('\n')}`);
-    assertNoErrors([...errors, ...spanish.errors]);
+    audit.assertNoViolations();
+    assertNoErrors([...site.errors, ...spanish.errors]);
   });
 });

@@ -19,21 +19,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cacheVersion, precacheList } from '../../scripts/precache.mjs';
-import {
-  collectErrors,
-  DIST,
-  launchChromium,
-  REPO_ROOT,
-  serveFolder,
-  WAIT_TIMEOUT,
-} from './support.mjs';
+import { collectErrors, DIST, launchChromium, REPO_ROOT, serveFolder, TEST_TIMEOUT, WAIT_TIMEOUT } from './support.mjs';
 
 const PRECACHE_SCRIPT = path.join(REPO_ROOT, 'scripts', 'precache.mjs');
 
 const CACHE_PREFIX = 'drug-monograph-';
 const OFFLINE_HEADER = 'X-Drug-Monograph-Offline';
-const TEST_TIMEOUT = 90_000;
-
 
 let browser;
 let context;

@@ -16,41 +16,19 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  assertNoErrors,
-  collectErrors,
-  formatViolations,
-  runAxe,
-  useBrowserAndServer,
-  WAIT_TIMEOUT,
-  waitUntil,
-} from './support.mjs';
+import { TAB_IDS } from './pages/monograph.mjs';
+import { StandalonePage } from './pages/standalone.mjs';
+import { assertNoErrors, axeAudit, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
 
 const CONTENT_GLOB = '**/content/lenalidomide.json';
 const MONOGRAPH_HASH = '#/lenalidomide';
-
-const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
-const TEST_TIMEOUT = 90_000;
 
 const env = useBrowserAndServer({ requires: 'index.html' });
 
 // ---------------------------------------------------------------- helpers
 
-/**
- * Opens index.html plus `hash` (by default the Lenalidomide monograph; '' for the
- * catalog) in a fresh browser context that is closed after the test.
- * Console errors and uncaught page errors are collected in `errors`.
- */
-async function openPage(t, { hash = MONOGRAPH_HASH, contextOptions = {}, beforeGoto } = {}) {
-  const context = await env.browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_TIMEOUT);
-  const errors = collectErrors(page);
-  if (beforeGoto) await beforeGoto(page);
-  await page.goto(`${env.baseUrl}index.html${hash}`);
-  return { page, context, errors };
-}
+/** Opens index.html plus `hash`: by default the Lenalidomide monograph ('' for the catalog). See StandalonePage.open. */
+const openPage = (t, { hash = MONOGRAPH_HASH, ...options } = {}) => StandalonePage.open(env, t, { hash, ...options });
 
 /**
  * For assertNoErrors: the browser's own "Failed to load resource ... 404" line
@@ -61,36 +39,10 @@ const missingContent404 = (e) =>
   /\b404\b/.test(e.text) &&
   (e.url === '' || e.url.endsWith('/content/lenalidomide.json'));
 
-const tab = (page, id) => page.locator(`[role="tab"][id$="-tab-${id}"]`);
-
-async function waitForLoaded(page) {
-  const title = page.locator('h1.dm-title');
-  await title.filter({ hasText: 'Lenalidomide' }).waitFor({ state: 'visible' });
-  assert.equal((await title.textContent()).trim(), 'Lenalidomide');
-}
-
-/** The tabpanel a tab controls, found through its aria-controls. */
-async function panelOf(page, tabLocator) {
-  const id = await tabLocator.getAttribute('aria-controls');
-  assert.ok(id, 'tab has no aria-controls');
-  return page.locator(`[id="${id}"]`);
-}
-
-/** Waits until tab `id` is the one selected tab and its panel the one visible panel. */
-async function expectSelected(page, id) {
-  const t = tab(page, id);
-  await t.and(page.locator('[aria-selected="true"]')).waitFor({ state: 'attached' });
-  const panel = await panelOf(page, t);
-  await panel.waitFor({ state: 'visible' });
-  assert.equal(await panel.getAttribute('role'), 'tabpanel', `panel of ${id} has role=tabpanel`);
-  assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1, 'exactly one tab selected');
-  assert.equal(await page.locator('.dm-panel:not([hidden])').count(), 1, 'exactly one panel shown');
-  return { tab: t, panel };
-}
-
-async function expectFocusedSelectedTab(page, id) {
+/** Waits until tab `id` has the focus and is selected, its panel the one shown. */
+async function expectFocusedSelectedTab(standalone, id) {
   await waitUntil(
-    page,
+    standalone.page,
     (id) => {
       const el = document.activeElement;
       return (
@@ -103,7 +55,7 @@ async function expectFocusedSelectedTab(page, id) {
     id,
     `tab "${id}" focused and selected`,
   );
-  await expectSelected(page, id);
+  await standalone.expectSelected(id);
 }
 
 /** Horizontal overflow of the document, with the elements that stick out on the right. */
@@ -129,37 +81,39 @@ async function horizontalOverflow(page) {
 
 describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () => {
   it('opens on the catalog, which links to the monograph', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t, { hash: '' });
-    await page.getByRole('heading', { level: 1, name: 'All medicines', exact: true }).waitFor();
+    const standalone = await openPage(t, { hash: '' });
+    const { page } = standalone;
+    await standalone.catalogHeading().waitFor();
     assert.equal((await page.getByRole('status').textContent()).trim(), '1 medicine found');
-    assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph on the catalog');
+    assert.equal(await standalone.title.count(), 0, 'no monograph on the catalog');
     const link = page.getByRole('link', { name: /^Lenalidomide\b/ });
     assert.equal(await link.getAttribute('href'), MONOGRAPH_HASH);
 
     await link.click();
-    await waitForLoaded(page);
-    assert.equal(new URL(page.url()).hash, MONOGRAPH_HASH, 'the address names the monograph');
-    await expectSelected(page, 'usage');
+    await standalone.waitForTitle('Lenalidomide');
+    assert.equal(standalone.hash(), MONOGRAPH_HASH, 'the address names the monograph');
+    await standalone.expectSelected('usage');
     assert.equal(await page.title(), 'Lenalidomide – Medicine information');
-    assertNoErrors(errors);
+    assertNoErrors(standalone.errors);
   });
 
   it('renders the monograph', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t);
-    await waitForLoaded(page);
-    const { panel } = await expectSelected(page, 'usage');
-    assert.equal((await tab(page, 'usage').textContent()).trim(), 'Usage');
+    const standalone = await openPage(t);
+    await standalone.waitForTitle('Lenalidomide');
+    const { panel } = await standalone.expectSelected('usage');
+    assert.equal((await standalone.tab('usage').textContent()).trim(), 'Usage');
     await panel.filter({ hasText: 'Multiple Myeloma' }).waitFor({ state: 'visible' });
-    await page.locator('.dm-disclaimer').waitFor({ state: 'visible' });
-    assert.equal(await page.locator('[role="tab"]').count(), TAB_IDS.length, 'six tabs');
-    for (const id of TAB_IDS) assert.equal(await tab(page, id).count(), 1, `tab ${id} exists`);
-    assertNoErrors(errors);
+    await standalone.page.locator('.dm-disclaimer').waitFor({ state: 'visible' });
+    assert.equal(await standalone.tabs.count(), TAB_IDS.length, 'six tabs');
+    for (const id of TAB_IDS) assert.equal(await standalone.tab(id).count(), 1, `tab ${id} exists`);
+    assertNoErrors(standalone.errors);
   });
 
   it('switches tabs on click, updates the hash and keeps the tab on reload', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t);
-    await waitForLoaded(page);
-    const usagePanel = await panelOf(page, tab(page, 'usage'));
+    const standalone = await openPage(t);
+    const { page } = standalone;
+    await standalone.waitForTitle('Lenalidomide');
+    const usagePanel = await standalone.panelOf(standalone.tab('usage'));
     await usagePanel.waitFor({ state: 'visible' });
 
     const historyBefore = await page.evaluate(() => history.length);
@@ -167,10 +121,10 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     await dosage.click();
     await page.getByRole('tab', { name: 'Dosage', exact: true, selected: true }).waitFor();
     assert.equal(await dosage.getAttribute('aria-selected'), 'true');
-    const dosagePanel = await panelOf(page, dosage);
+    const dosagePanel = await standalone.panelOf(dosage);
     await dosagePanel.waitFor({ state: 'visible' });
     await usagePanel.waitFor({ state: 'hidden' });
-    assert.equal(await tab(page, 'usage').getAttribute('aria-selected'), 'false');
+    assert.equal(await standalone.tab('usage').getAttribute('aria-selected'), 'false');
     await waitUntil(
       page,
       () => location.hash === '#/lenalidomide/dosage',
@@ -181,24 +135,24 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     assert.equal(await page.evaluate(() => history.length), historyBefore, 'no history entry per tab');
 
     await page.reload();
-    await waitForLoaded(page);
-    await expectSelected(page, 'dosage');
+    await standalone.waitForTitle('Lenalidomide');
+    await standalone.expectSelected('dosage');
     await usagePanel.waitFor({ state: 'hidden' });
-    assertNoErrors(errors);
+    assertNoErrors(standalone.errors);
   });
 
   it('opens the tab named by a deep link', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t, { hash: '#/lenalidomide/side-effects' });
-    await waitForLoaded(page);
-    const { tab: selected } = await expectSelected(page, 'side-effects');
+    const standalone = await openPage(t, { hash: '#/lenalidomide/side-effects' });
+    await standalone.waitForTitle('Lenalidomide');
+    const { tab: selected } = await standalone.expectSelected('side-effects');
     assert.match((await selected.textContent()).trim(), /^Side effects$/i);
-    assert.equal(new URL(page.url()).hash, '#/lenalidomide/side-effects', 'the address is kept');
-    assertNoErrors(errors);
+    assert.equal(standalone.hash(), '#/lenalidomide/side-effects', 'the address is kept');
+    assertNoErrors(standalone.errors);
   });
 
   it('shows an error with a retry button when the monograph is missing, and recovers', { timeout: TEST_TIMEOUT }, async (t) => {
     const requests = [];
-    const { page, errors } = await openPage(t, {
+    const standalone = await openPage(t, {
       beforeGoto: (page) => {
         page.on('request', (request) => requests.push(new URL(request.url()).pathname));
         return page.route(CONTENT_GLOB, (route) =>
@@ -206,13 +160,14 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
         );
       },
     });
+    const { page } = standalone;
     const error = page.locator('.dm-error');
     await error.waitFor({ state: 'visible' });
     assert.equal(await error.getAttribute('role'), 'alert');
     assert.match(await error.textContent(), /could not be found/, 'the message says the information was not found');
     const retry = error.locator('button.dm-retry');
     await retry.waitFor({ state: 'visible' });
-    assert.equal(await page.locator('h1.dm-title').count(), 0, 'no monograph title while failed');
+    assert.equal(await standalone.title.count(), 0, 'no monograph title while failed');
     // The catalog loaded (the monograph's file is looked up in it), so only the
     // monograph failed: the page around it and the way back are still there.
     const catalogAt = requests.indexOf('/content/index.json');
@@ -222,37 +177,38 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
 
     await page.unroute(CONTENT_GLOB);
     await retry.click();
-    await waitForLoaded(page);
-    await expectSelected(page, 'usage');
+    await standalone.waitForTitle('Lenalidomide');
+    await standalone.expectSelected('usage');
     await error.waitFor({ state: 'detached' });
-    assertNoErrors(errors, { allow: missingContent404 });
+    assertNoErrors(standalone.errors, { allow: missingContent404 });
   });
 
   it('supports the keyboard on the tab list', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t);
-    await waitForLoaded(page);
-    await expectSelected(page, 'usage');
+    const standalone = await openPage(t);
+    const { page } = standalone;
+    await standalone.waitForTitle('Lenalidomide');
+    await standalone.expectSelected('usage');
 
     // Roving tabindex: only the selected tab is in the tab order.
-    const tabindexes = await page.locator('[role="tab"]').evaluateAll((els) => els.map((el) => el.getAttribute('tabindex')));
+    const tabindexes = await standalone.tabs.evaluateAll((els) => els.map((el) => el.getAttribute('tabindex')));
     assert.deepEqual(tabindexes, ['0', '-1', '-1', '-1', '-1', '-1'], 'roving tabindex');
 
     await page.locator('[role="tab"][aria-selected="true"]').focus();
-    await expectFocusedSelectedTab(page, 'usage');
+    await expectFocusedSelectedTab(standalone, 'usage');
 
     await page.keyboard.press('ArrowRight');
-    await expectFocusedSelectedTab(page, 'dosage');
+    await expectFocusedSelectedTab(standalone, 'dosage');
 
     await page.keyboard.press('End');
-    await expectFocusedSelectedTab(page, 'faqs');
+    await expectFocusedSelectedTab(standalone, 'faqs');
 
     await page.keyboard.press('Home');
-    await expectFocusedSelectedTab(page, 'usage');
+    await expectFocusedSelectedTab(standalone, 'usage');
 
     await page.keyboard.press('ArrowLeft');
-    await expectFocusedSelectedTab(page, 'faqs');
-    assert.equal(await tab(page, 'faqs').getAttribute('tabindex'), '0', 'selected tab is in the tab order');
-    assert.equal(await tab(page, 'usage').getAttribute('tabindex'), '-1', 'other tabs are not');
+    await expectFocusedSelectedTab(standalone, 'faqs');
+    assert.equal(await standalone.tab('faqs').getAttribute('tabindex'), '0', 'selected tab is in the tab order');
+    assert.equal(await standalone.tab('usage').getAttribute('tabindex'), '-1', 'other tabs are not');
 
     await page.keyboard.press('Tab');
     await waitUntil(
@@ -265,41 +221,37 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
       'Tab moves focus into the visible panel',
     );
     const focusedPanelId = await page.evaluate(() => document.activeElement.closest('.dm-panel').id);
-    assert.equal(focusedPanelId, await tab(page, 'faqs').getAttribute('aria-controls'));
-    assertNoErrors(errors);
+    assert.equal(focusedPanelId, await standalone.tab('faqs').getAttribute('aria-controls'));
+    assertNoErrors(standalone.errors);
   });
 
   it('has no axe-core WCAG 2.2 AA violations in any tab or in the failed state', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
-    const report = [];
+    const audit = axeAudit();
 
-    const { page, errors } = await openPage(t);
-    await waitForLoaded(page);
+    const standalone = await openPage(t);
+    await standalone.waitForTitle('Lenalidomide');
     for (const id of TAB_IDS) {
-      const tb = tab(page, id);
-      await tb.click();
-      await expectSelected(page, id);
-      const { violations } = await runAxe(page);
-      if (violations.length) report.push(formatViolations(`tab ${id}`, violations));
+      await standalone.openTab(id);
+      await audit.check(standalone.page, `tab ${id}`);
     }
-    assertNoErrors(errors);
+    assertNoErrors(standalone.errors);
 
     const failed = await openPage(t, {
       beforeGoto: (p) => p.route(CONTENT_GLOB, (route) => route.fulfill({ status: 404, body: 'Not found' })),
     });
     await failed.page.locator('.dm-error .dm-retry').waitFor({ state: 'visible' });
-    const { violations } = await runAxe(failed.page);
-    if (violations.length) report.push(formatViolations('failed state', violations));
+    await audit.check(failed.page, 'failed state');
     assertNoErrors(failed.errors, { allow: missingContent404 });
 
-    assert.equal(report.length, 0, `axe-core violations:\n${report.join('\n')}`);
+    audit.assertNoViolations();
   });
 
   it('prints every section', { timeout: TEST_TIMEOUT }, async (t) => {
-    const { page, errors } = await openPage(t);
-    await waitForLoaded(page);
+    const standalone = await openPage(t);
+    const { page } = standalone;
+    await standalone.waitForTitle('Lenalidomide');
     // Select another tab first so that the Usage panel is one of the hidden ones.
-    await tab(page, 'dosage').click();
-    await expectSelected(page, 'dosage');
+    await standalone.openTab('dosage');
 
     // Media emulation applies at once (no transition to wait for), so check the state directly.
     await page.emulateMedia({ media: 'print' });
@@ -325,51 +277,44 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     const address = page.locator('.page-print-address');
     assert.ok(await address.isVisible(), 'print: the page address is visible');
     assert.ok((await address.textContent()).includes(page.url()), `print: the address shows ${page.url()}`);
-    assertNoErrors(errors);
+    assertNoErrors(standalone.errors);
   });
 
   it('has no horizontal scroll at 320 px or at 200% text size', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+    /** Asserts that nothing sticks out past `width`, in the state `what`. */
+    const expectFits = async (page, width, what) => {
+      const o = await horizontalOverflow(page);
+      assert.ok(o.scrollWidth <= width, `${what}: scrollWidth ${o.scrollWidth} > ${width}; sticking out: ${o.offenders.join(', ')}`);
+    };
+
     // 320 x 640 (WCAG 1.4.10 reflow).
     const small = await openPage(t, { contextOptions: { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 } });
-    await waitForLoaded(small.page);
+    await small.waitForTitle('Lenalidomide');
     // The page around the monograph (header, toolbar) must fit too, and so must the catalog.
-    {
-      const o = await horizontalOverflow(small.page);
-      assert.ok(o.scrollWidth <= 320, `320px, monograph: scrollWidth ${o.scrollWidth} > 320; sticking out: ${o.offenders.join(', ')}`);
-    }
+    await expectFits(small.page, 320, '320px, monograph');
     for (const id of TAB_IDS) {
-      await tab(small.page, id).click();
-      await expectSelected(small.page, id);
-      const o = await horizontalOverflow(small.page);
-      assert.ok(o.scrollWidth <= 320, `320px, tab ${id}: scrollWidth ${o.scrollWidth} > 320; sticking out: ${o.offenders.join(', ')}`);
+      await small.openTab(id);
+      await expectFits(small.page, 320, `320px, tab ${id}`);
     }
-    await small.page.locator('.page-back a').click();
-    await small.page.getByRole('heading', { level: 1, name: 'All medicines', exact: true }).waitFor();
-    {
-      const o = await horizontalOverflow(small.page);
-      assert.ok(o.scrollWidth <= 320, `320px, catalog: scrollWidth ${o.scrollWidth} > 320; sticking out: ${o.offenders.join(', ')}`);
-    }
+    await small.backLink.click();
+    await small.catalogHeading().waitFor();
+    await expectFits(small.page, 320, '320px, catalog');
     assertNoErrors(small.errors);
 
     // 200% text at 640 px (WCAG 1.4.4 resize text), with the page's own text size control.
     const zoomed = await openPage(t, { contextOptions: { viewport: { width: 640, height: 640 }, deviceScaleFactor: 1 } });
-    await waitForLoaded(zoomed.page);
-    await zoomed.page.getByRole('radio', { name: '200%', exact: true }).check();
+    await zoomed.waitForTitle('Lenalidomide');
+    await zoomed.textSize(200).check();
     await waitUntil(
       zoomed.page,
       () => getComputedStyle(document.documentElement).fontSize === '32px',
       undefined,
       'root font size is 200% (32px)',
     );
-    {
-      const o = await horizontalOverflow(zoomed.page);
-      assert.ok(o.scrollWidth <= 640, `640px at 200% text, monograph: scrollWidth ${o.scrollWidth} > 640; sticking out: ${o.offenders.join(', ')}`);
-    }
+    await expectFits(zoomed.page, 640, '640px at 200% text, monograph');
     for (const id of TAB_IDS) {
-      await tab(zoomed.page, id).click();
-      await expectSelected(zoomed.page, id);
-      const o = await horizontalOverflow(zoomed.page);
-      assert.ok(o.scrollWidth <= 640, `640px at 200% text, tab ${id}: scrollWidth ${o.scrollWidth} > 640; sticking out: ${o.offenders.join(', ')}`);
+      await zoomed.openTab(id);
+      await expectFits(zoomed.page, 640, `640px at 200% text, tab ${id}`);
     }
     assertNoErrors(zoomed.errors);
   });

@@ -1,7 +1,9 @@
 // What the end-to-end tests (tests/e2e/*.test.mjs) and scripts/bench-embed.mjs
-// share: where the bundle is, the static server over it, headless Chromium, the
-// console and page errors of a page, and axe-core. Not a test file itself
-// (node --test runs *.test.mjs only).
+// share: where the bundle is, the static server over it, headless Chromium, new
+// pages with their console and page errors, waiting on a page, and axe-core.
+// The pages themselves, as a patient uses them, are in pages/: the standalone
+// page, the kiosk and the embed. Not a test file itself (node --test runs
+// *.test.mjs only).
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +24,7 @@ export const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.joi
 const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /** Throws unless `file` (a path inside DIST) exists, saying to build the bundle first. */
-export function requireBuilt(file) {
+function requireBuilt(file) {
   if (!fs.existsSync(path.join(DIST, file))) {
     throw new Error(`${DIST}/${file} not found: build the bundle first (scripts/build), or set DIST`);
   }
@@ -36,7 +38,7 @@ export function serveFolder(root, { port = 0 } = {}) {
 }
 
 /** The flags every headless Chromium of the tests runs with: no sandbox, GPU or background traffic, no QUIC. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -61,10 +63,20 @@ export function launchChromium(extraArgs = []) {
  * serve) and launches Chromium with `chromiumArgs` added (launchChromium).
  * After them: closes the browser, then the server. Returns an object whose
  * `browser`, `server` and `baseUrl` (the server's URL, ending in /) are set once
- * the before hook has run.
+ * the before hook has run, and whose `newContext(t, options)` makes a browser
+ * context with reduced motion (and `options`) that is closed after test `t`.
  */
 export function useBrowserAndServer({ requires, root = DIST, chromiumArgs = [] } = {}) {
-  const env = { browser: undefined, server: undefined, baseUrl: undefined };
+  const env = {
+    browser: undefined,
+    server: undefined,
+    baseUrl: undefined,
+    async newContext(t, options = {}) {
+      const context = await env.browser.newContext({ reducedMotion: 'reduce', ...options });
+      t.after(() => context.close());
+      return context;
+    },
+  };
   before(async () => {
     if (requires) requireBuilt(requires);
     env.server = await serveFolder(typeof root === 'function' ? await root() : root);
@@ -77,6 +89,74 @@ export function useBrowserAndServer({ requires, root = DIST, chromiumArgs = [] }
   });
   return env;
 }
+
+// ------------------------------------------------------------------ pages
+
+/** How long one test may take; a test that opens many pages is given a multiple of it. */
+export const TEST_TIMEOUT = 90_000;
+
+/** How long a test waits for a condition in the page. */
+export const WAIT_TIMEOUT = 15_000;
+
+/**
+ * Opens `url` in a new page of `context`, with WAIT_TIMEOUT as the page's
+ * default timeout and its errors collected from the start (collectErrors, with
+ * `consoleErrors`). `beforeGoto(page)` runs before the navigation. Returns
+ * { page, errors, response }.
+ */
+export async function openPage(context, url, { beforeGoto, consoleErrors = true } = {}) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_TIMEOUT);
+  const errors = collectErrors(page, { consoleErrors });
+  if (beforeGoto) await beforeGoto(page);
+  const response = await page.goto(url);
+  return { page, errors, response };
+}
+
+/**
+ * Holds the requests of `page` for `url` (a glob, as page.route takes) until
+ * the test answers them. Returns { route }: a promise of the first one's Route.
+ */
+export async function holdRequest(page, url) {
+  let hold;
+  const route = new Promise((resolve) => {
+    hold = resolve;
+  });
+  await page.route(url, (held) => hold(held));
+  return { route };
+}
+
+/** Where the focus is (with its aria-selected) and the address hash: what a time-out message shows by default. */
+const focusAndHash = (page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    const selected = el?.getAttribute('aria-selected');
+    const name = el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : 'none';
+    return `activeElement=${name}${selected === null || !el ? '' : `[aria-selected=${selected}]`}, hash=${location.hash}`;
+  });
+
+/**
+ * Like page.waitForFunction, with a clearer message on time-out: what was
+ * awaited (`describe`) and the page's state as `details(page)` gives it (by
+ * default where the focus is and the address hash).
+ */
+export async function waitUntil(page, fn, arg, describe, details = focusAndHash) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
+  } catch (err) {
+    throw new Error(`${describe} (${await details(page)}): ${err.message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Resolves once the page has drawn two more frames and run a task after them:
+ * by then, whatever an input or a change caused (at once, in its rendering or
+ * in a task it queued) has happened. For checking that something did not
+ * happen, where there is no condition to wait for. Not on a stopped clock
+ * (KioskPage's `clock`), where the page's frames and timers wait for it.
+ */
+export const settle = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
 
 // ------------------------------------------------------------------ errors
 
@@ -113,14 +193,14 @@ export function assertNoErrors(errors, { allow = () => false } = {}) {
 // ---------------------------------------------------------------- axe-core
 
 /** The axe-core rule tags the accessibility checks run: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * Adds axe-core to `page` unless it is there already: as a <script> element,
  * or with `evaluate` by evaluating its source through the DevTools protocol
  * (which a page's Content-Security-Policy does not block).
  */
-export async function injectAxe(page, { evaluate = false } = {}) {
+async function injectAxe(page, { evaluate = false } = {}) {
   if (await page.evaluate(() => typeof window.axe === 'object')) return;
   if (evaluate) await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
   else await page.addScriptTag({ path: AXE_PATH });
@@ -133,7 +213,7 @@ export async function injectAxe(page, { evaluate = false } = {}) {
  * (each node's target as text, shadow-root steps joined by " >>> ") and
  * `inShadow`, how many checked nodes were inside a shadow root.
  */
-export async function runAxe(page, { include, evaluate = false } = {}) {
+async function runAxe(page, { include, evaluate = false } = {}) {
   await injectAxe(page, { evaluate });
   return page.evaluate(
     async ({ tags, include }) => {
@@ -160,7 +240,7 @@ export async function runAxe(page, { include, evaluate = false } = {}) {
 }
 
 /** The violations from runAxe as a readable report, each headed "[state] rule (impact): help". */
-export function formatViolations(state, violations) {
+function formatViolations(state, violations) {
   return violations
     .map(
       (v) =>
@@ -170,23 +250,22 @@ export function formatViolations(state, violations) {
     .join('\n');
 }
 
-/** How long a test waits for a condition in the page. */
-export const WAIT_TIMEOUT = 15_000;
-
 /**
- * Like page.waitForFunction, with a clearer message on time-out: what was
- * awaited, where the focus was (with its aria-selected) and the address hash.
+ * An accessibility audit over the states a test puts its pages in: check(page,
+ * state) runs axe-core (runAxe, with `include` and `evaluate`) and keeps its
+ * violations, named by `state`, and returns how many nodes it checked inside
+ * shadow roots; assertNoViolations() then fails listing all of them.
  */
-export async function waitUntil(page, fn, arg, describe) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout: WAIT_TIMEOUT });
-  } catch (err) {
-    const state = await page.evaluate(() => {
-      const el = document.activeElement;
-      const selected = el?.getAttribute('aria-selected');
-      const name = el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : 'none';
-      return `activeElement=${name}${selected === null || !el ? '' : `[aria-selected=${selected}]`}, hash=${location.hash}`;
-    });
-    throw new Error(`${describe} (${state}): ${err.message.split('\n')[0]}`);
-  }
+export function axeAudit({ include, evaluate } = {}) {
+  const report = [];
+  return {
+    async check(page, state) {
+      const { violations, inShadow } = await runAxe(page, { include, evaluate });
+      if (violations.length) report.push(formatViolations(state, violations));
+      return inShadow;
+    },
+    assertNoViolations() {
+      assert.equal(report.length, 0, `axe-core violations:\n${report.join('\n')}`);
+    },
+  };
 }
