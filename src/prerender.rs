@@ -45,7 +45,14 @@ pub async fn monograph_page(
     monograph: Rc<Monograph>,
     catalog_url: &str,
 ) -> String {
-    page(Start::Monograph { entry, monograph }, catalog_url).await
+    page(
+        Start::Monograph {
+            entry: Rc::new(entry),
+            monograph,
+        },
+        catalog_url,
+    )
+    .await
 }
 
 async fn page(start: Start, catalog_url: &str) -> String {

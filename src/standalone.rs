@@ -87,7 +87,7 @@ pub fn hydrate_page(
             // The catalog lists a file by its name, beside the catalog.
             let file = rendered.src.rsplit('/').next().unwrap_or_default();
             Start::Monograph {
-                entry: CatalogEntry::new(&monograph, file),
+                entry: Rc::new(CatalogEntry::new(&monograph, file)),
                 monograph: Rc::new(monograph),
             }
         }

@@ -43,6 +43,20 @@
         throw error;
       }));
 
+  // The file's text, or undefined when it cannot be had: the widget then
+  // renders afresh and reports why itself.
+  const fetchText = (url) =>
+    fetch(url)
+      .then((response) => (response.ok ? response.text() : undefined))
+      .catch(() => undefined);
+
+  // How a snippet's widget was pre-rendered, from its mount point.
+  const renderedAs = (mountPoint) => ({
+    contentHash: mountPoint.dataset.contentHash,
+    lang: mountPoint.dataset.lang,
+    headingLevel: Number(mountPoint.dataset.headingLevel),
+  });
+
   // Only read here: the widget itself clamps the level to 1..6.
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);
@@ -60,6 +74,9 @@
 
     connectedCallback() {
       const generation = ++this.#generation;
+      // A snippet's element arrives with its widget pre-rendered in a
+      // declarative shadow root: hydrate that instead of rendering anew.
+      const rendered = this.shadowRoot?.querySelector(":scope > .dm-root[data-content-hash]");
       if (!this.shadowRoot) {
         const shadow = this.attachShadow({ mode: "open" });
         const stylesheet = document.createElement("link");
@@ -67,24 +84,38 @@
         stylesheet.href = STYLESHEET_URL;
         shadow.append(stylesheet);
       }
-      const mountPoint = document.createElement("div");
-      this.shadowRoot.append(mountPoint);
+      const mountPoint = rendered ?? document.createElement("div");
+      if (!rendered) {
+        this.shadowRoot.append(mountPoint);
+      }
       this.#mountPoint = mountPoint;
 
+      // The file is fetched while the wasm loads, not after it.
+      const config = this.#config();
+      const body = rendered && config.src ? fetchText(config.src) : Promise.resolve(undefined);
       // A wasm that fails to load and a mount that throws are both a
       // failed start-up, so the catch comes after the mount.
-      loadCore()
-        .then((module) => {
-          if (generation === this.#generation) {
-            this.#widget = module.mount(mountPoint, this, this.#config());
+      Promise.all([loadCore(), body])
+        .then(([module, text]) => {
+          if (generation !== this.#generation) {
+            return;
           }
+          this.#widget = rendered
+            ? module.hydrate(mountPoint, this, this.#config(), renderedAs(rendered), text)
+            : module.mount(mountPoint, this, this.#config());
         })
         .catch((error) => {
           if (generation !== this.#generation) {
             return;
           }
-          mountPoint.textContent = STARTUP_FAILED;
-          mountPoint.setAttribute("role", "alert");
+          if (rendered) {
+            // The pre-rendered text stays, shown as a document: every
+            // section under its heading, no tabs that cannot work.
+            mountPoint.classList.add("dm-document");
+          } else {
+            mountPoint.textContent = STARTUP_FAILED;
+            mountPoint.setAttribute("role", "alert");
+          }
           this.dispatchEvent(
             new CustomEvent("drug-monograph-error", {
               bubbles: true,

@@ -28,7 +28,7 @@ pub enum Start {
     /// A pre-rendered monograph page: its catalog entry and the monograph
     /// it was rendered from.
     Monograph {
-        entry: CatalogEntry,
+        entry: Rc<CatalogEntry>,
         monograph: Rc<Monograph>,
     },
 }
@@ -41,7 +41,7 @@ impl Start {
             Start::Routes => None,
             Start::Catalog(catalog) => Some(catalog.clone()),
             Start::Monograph { entry, .. } => Some(Rc::new(Catalog {
-                entries: vec![entry.clone()],
+                entries: vec![CatalogEntry::clone(entry)],
             })),
         }
     }
@@ -127,7 +127,7 @@ mod tests {
         let json = include_str!("../../tests/fixtures/catalog/examplomab.json");
         let value: crate::model::Value = serde_json::from_str(json).unwrap();
         Start::Monograph {
-            entry: entry(),
+            entry: Rc::new(entry()),
             monograph: Rc::new(crate::model::validate(&value).unwrap()),
         }
     }
