@@ -16,11 +16,12 @@ pub mod strings;
 /// content tools).
 pub use monograph_model as model;
 
-use components::{MonographApp, MonographAppProps};
+use components::{HeadingLevel, MonographApp, MonographAppProps};
 use events::WidgetEvent;
 use serde::Deserialize;
+use strings::Strings;
 use wasm_bindgen::prelude::*;
-use yew::{AppHandle, Callback};
+use yew::{AppHandle, BaseComponent, Callback};
 
 /// What the page asks of a widget; the embed element maps its attributes here.
 #[derive(Deserialize, Default)]
@@ -29,7 +30,8 @@ struct Config {
     src: String,
     tab: Option<String>,
     lang: Option<String>,
-    heading_level: Option<u8>,
+    /// Any number the page wrote; `HeadingLevel::new` makes it 1 to 6.
+    heading_level: Option<f64>,
 }
 
 impl Config {
@@ -41,9 +43,48 @@ impl Config {
         MonographAppProps {
             src: self.src.into(),
             tab: self.tab.as_deref().and_then(model::Section::from_slug),
-            heading_level: self.heading_level.unwrap_or(1).clamp(1, 6),
+            heading_level: self
+                .heading_level
+                .map(HeadingLevel::new)
+                .unwrap_or_default(),
             strings: strings::for_language(self.lang.as_deref().unwrap_or_default()),
             onevent: Callback::from(move |event: WidgetEvent| event.dispatch(&events)),
+        }
+    }
+}
+
+/// A Yew app rendered into an element, which the crash message replaces
+/// while the app is mounted.
+struct Mounted<C: BaseComponent> {
+    app: Option<AppHandle<C>>,
+    root: web_sys::Element,
+}
+
+impl<C: BaseComponent> Mounted<C> {
+    /// Renders `C` into `root`; a crash shows its message in `strings`.
+    fn render(root: web_sys::Element, props: C::Properties, strings: &'static Strings) -> Self {
+        panic::install();
+        panic::remember_root(&root, strings);
+        let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+        Mounted {
+            app: Some(app),
+            root,
+        }
+    }
+
+    /// Re-renders with new props; a crash then speaks their language.
+    fn update(&mut self, props: C::Properties, strings: &'static Strings) {
+        if let Some(app) = self.app.as_mut() {
+            panic::remember_root(&self.root, strings);
+            app.update(props);
+        }
+    }
+
+    /// Unmounts the app and frees its memory; calling it twice is harmless.
+    fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+            panic::forget_root(&self.root);
         }
     }
 }
@@ -52,8 +93,7 @@ impl Config {
 /// tear it down.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<AppHandle<MonographApp>>,
-    root: web_sys::Element,
+    mounted: Mounted<MonographApp>,
     events: web_sys::EventTarget,
 }
 
@@ -63,38 +103,31 @@ impl Widget {
     /// and reloads only when `src` changed.
     pub fn update(&mut self, config: JsValue) -> Result<(), JsError> {
         let props = Config::from_js(config)?.into_props(self.events.clone());
-        if let Some(app) = self.app.as_mut() {
-            app.update(props);
-        }
+        let strings = props.strings;
+        self.mounted.update(props, strings);
         Ok(())
     }
 
     /// Unmounts the widget and frees its memory; calling it twice is harmless.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-            panic::forget_root(&self.root);
-        }
+        self.mounted.destroy();
     }
 }
 
 /// Renders a monograph into `root` and dispatches the widget's events on
 /// `events`. `config` is `{ src, tab?, lang?, headingLevel? }`: the
 /// monograph address, the tab to open, the interface language, and the
-/// title's heading level (1 to 6).
+/// title's heading level (1 to 6; other numbers are clamped).
 #[wasm_bindgen]
 pub fn mount(
     root: web_sys::Element,
     events: web_sys::EventTarget,
     config: JsValue,
 ) -> Result<Widget, JsError> {
-    panic::install();
     let props = Config::from_js(config)?.into_props(events.clone());
-    panic::remember_root(&root, props.strings);
-    let app = yew::Renderer::<MonographApp>::with_root_and_props(root.clone(), props).render();
+    let strings = props.strings;
     Ok(Widget {
-        app: Some(app),
-        root,
+        mounted: Mounted::render(root, props, strings),
         events,
     })
 }
@@ -103,7 +136,7 @@ pub fn mount(
 #[cfg(feature = "page")]
 #[wasm_bindgen]
 pub struct Page {
-    app: Option<AppHandle<page::PageApp>>,
+    mounted: Mounted<page::PageApp>,
 }
 
 #[cfg(feature = "page")]
@@ -111,9 +144,7 @@ pub struct Page {
 impl Page {
     /// Unmounts the page app; calling it twice is harmless.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
+        self.mounted.destroy();
     }
 }
 
@@ -123,8 +154,6 @@ impl Page {
 #[cfg(feature = "page")]
 #[wasm_bindgen(js_name = mountPage)]
 pub fn mount_page(root: web_sys::Element, catalog: String, kiosk: bool) -> Page {
-    panic::install();
-    panic::remember_root(&root, &strings::ENGLISH);
     let query = web_sys::window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default();
@@ -132,6 +161,7 @@ pub fn mount_page(root: web_sys::Element, catalog: String, kiosk: bool) -> Page 
         catalog: catalog.into(),
         settings: page::PageSettings::from_query(&query, kiosk),
     };
-    let app = yew::Renderer::<page::PageApp>::with_root_and_props(root, props).render();
-    Page { app: Some(app) }
+    Page {
+        mounted: Mounted::render(root, props, &strings::ENGLISH),
+    }
 }

@@ -22,9 +22,16 @@ pub fn install() {
     });
 }
 
-/// Registers a widget's element and the language of its crash message.
+/// Registers a widget's element and the language of its crash message, or
+/// changes the language of one already registered.
 pub fn remember_root(root: &web_sys::Element, strings: &'static Strings) {
-    ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), strings)));
+    ROOTS.with(|roots| {
+        let mut roots = roots.borrow_mut();
+        match roots.iter_mut().find(|(known, _)| known == root) {
+            Some(known) => known.1 = strings,
+            None => roots.push((root.clone(), strings)),
+        }
+    });
 }
 
 pub fn forget_root(root: &web_sys::Element) {

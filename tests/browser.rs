@@ -4,201 +4,16 @@
 //! `window.fetch`, so each test decides exactly what the server answers.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::rc::Rc;
+mod browser_support;
 
-use drug_monograph::{mount, Widget};
-use gloo_timers::future::TimeoutFuture;
-use js_sys::{Promise, Reflect};
+use browser_support::*;
+use js_sys::Reflect;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, Response, ResponseInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const LENALIDOMIDE: &str = include_str!("../content/lenalidomide.json");
-
-/// What the scripted server answers to one request.
-enum Reply {
-    Status(u16, String),
-    Body(String),
-    NetworkDown,
-    /// Held until the test releases it, to observe the loading state.
-    Pending(Rc<RefCell<Option<js_sys::Function>>>),
-}
-
-/// Replaces `window.fetch` while alive; every request takes the next reply.
-struct FakeNetwork {
-    original: JsValue,
-    requests: Rc<RefCell<Vec<String>>>,
-    _fetch: Closure<dyn FnMut(JsValue) -> Promise>,
-}
-
-impl FakeNetwork {
-    fn install(replies: Vec<Reply>) -> FakeNetwork {
-        let window = web_sys::window().unwrap();
-        let original = Reflect::get(&window, &"fetch".into()).unwrap();
-        let replies = Rc::new(RefCell::new(VecDeque::from(replies)));
-        let requests = Rc::new(RefCell::new(Vec::new()));
-        let log = requests.clone();
-        let fetch = Closure::new(move |request: JsValue| {
-            let url = request
-                .dyn_ref::<web_sys::Request>()
-                .map(|r| r.url())
-                .or_else(|| request.as_string())
-                .unwrap_or_default();
-            log.borrow_mut().push(url);
-            match replies
-                .borrow_mut()
-                .pop_front()
-                .expect("an unexpected request")
-            {
-                Reply::Status(status, body) => Promise::resolve(&response(status, &body)),
-                Reply::Body(body) => Promise::resolve(&response(200, &body)),
-                Reply::NetworkDown => {
-                    Promise::reject(&js_sys::TypeError::new("Failed to fetch").into())
-                }
-                Reply::Pending(release) => Promise::new(&mut |resolve, _reject| {
-                    *release.borrow_mut() = Some(resolve);
-                }),
-            }
-        });
-        Reflect::set(&window, &"fetch".into(), fetch.as_ref()).unwrap();
-        FakeNetwork {
-            original,
-            requests,
-            _fetch: fetch,
-        }
-    }
-
-    fn request_count(&self) -> usize {
-        self.requests.borrow().len()
-    }
-}
-
-impl Drop for FakeNetwork {
-    fn drop(&mut self) {
-        let window = web_sys::window().unwrap();
-        Reflect::set(&window, &"fetch".into(), &self.original).unwrap();
-    }
-}
-
-fn response(status: u16, body: &str) -> JsValue {
-    let init = ResponseInit::new();
-    init.set_status(status);
-    Response::new_with_opt_str_and_init(Some(body), &init)
-        .unwrap()
-        .into()
-}
-
-/// The configuration object the embed element passes to `mount`.
-fn config(src: &str, tab: Option<&str>) -> JsValue {
-    let config = js_sys::Object::new();
-    Reflect::set(&config, &"src".into(), &src.into()).unwrap();
-    if let Some(tab) = tab {
-        Reflect::set(&config, &"tab".into(), &tab.into()).unwrap();
-    }
-    config.into()
-}
-
-/// A widget mounted into a fresh element, removed again when dropped.
-struct Mounted {
-    root: Element,
-    widget: Widget,
-}
-
-impl Mounted {
-    fn new(src: &str, tab: Option<&str>) -> Mounted {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let widget = mount(root.clone(), root.clone().into(), config(src, tab)).unwrap();
-        Mounted { root, widget }
-    }
-
-    fn find(&self, selector: &str) -> Option<HtmlElement> {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.unchecked_into())
-    }
-
-    fn get(&self, selector: &str) -> HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn tab(&self, slug: &str) -> HtmlElement {
-        self.get(&format!("[role=tab][id$='-tab-{slug}']"))
-    }
-
-    fn selected_tab(&self) -> String {
-        let tab = self.get("[role=tab][aria-selected=true]");
-        tab.id().rsplit("-tab-").next().unwrap().to_owned()
-    }
-
-    fn visible_panels(&self) -> Vec<String> {
-        let panels = self.root.query_selector_all("[role=tabpanel]").unwrap();
-        (0..panels.length())
-            .map(|i| panels.item(i).unwrap().unchecked_into::<HtmlElement>())
-            .filter(|panel| !panel.hidden())
-            .map(|panel| panel.id())
-            .collect()
-    }
-
-    async fn until(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
-        // Fetch and JSON.parse settle on the browser's event loop, so give it
-        // turns until the condition holds, within a bound.
-        for _ in 0..500 {
-            yew::scheduler::flush().await;
-            if condition(self) {
-                return;
-            }
-            TimeoutFuture::new(10).await;
-        }
-        panic!(
-            "timed out waiting until {what}; the widget shows: {}",
-            self.root.inner_html()
-        );
-    }
-
-    async fn until_loaded(&self) {
-        self.until("the monograph is shown", |m| m.find(".dm-title").is_some())
-            .await;
-    }
-
-    async fn until_failed(&self) -> HtmlElement {
-        self.until("the failure is shown", |m| m.find(".dm-error").is_some())
-            .await;
-        self.get(".dm-error")
-    }
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.widget.destroy();
-        self.root.remove();
-    }
-}
-
-fn active_element_id() -> String {
-    let document = web_sys::window().unwrap().document().unwrap();
-    document
-        .active_element()
-        .map(|e| e.id())
-        .unwrap_or_default()
-}
-
-fn press(element: &HtmlElement, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    element.dispatch_event(&event).unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn shows_a_busy_indicator_until_the_monograph_arrives() {
@@ -218,10 +33,7 @@ async fn shows_a_busy_indicator_until_the_monograph_arrives() {
         .unwrap();
     widget.until_loaded().await;
     assert!(widget.find("[role=status]").is_none());
-    assert_eq!(
-        widget.get(".dm-title").text_content().unwrap(),
-        "Lenalidomide"
-    );
+    assert_eq!(widget.text(".dm-title"), "Lenalidomide");
 }
 
 #[wasm_bindgen_test]
@@ -260,45 +72,17 @@ async fn arrow_keys_home_and_end_move_focus_and_selection() {
     let _network = FakeNetwork::install(vec![Reply::Body(LENALIDOMIDE.into())]);
     let widget = Mounted::new("lenalidomide.json", None);
     widget.until_loaded().await;
-    let order = [
-        "usage",
-        "dosage",
-        "side-effects",
-        "how-it-works",
-        "precautions",
-        "faqs",
-    ];
+    let order = LENALIDOMIDE_TABS;
 
     widget.tab("usage").focus().unwrap();
     // Right through every tab and around to the first again.
     for expected in order.iter().cycle().skip(1).take(order.len()) {
-        let focused = widget.get(":focus");
-        press(&focused, "ArrowRight");
-        widget
-            .until("ArrowRight selects the next tab", |m| {
-                m.selected_tab() == *expected
-            })
-            .await;
-        assert_eq!(active_element_id(), widget.tab(expected).id());
+        widget.press_selects("ArrowRight", expected).await;
     }
     // Left from the first wraps to the last.
-    press(&widget.tab("usage"), "ArrowLeft");
-    widget
-        .until("ArrowLeft wraps to FAQs", |m| m.selected_tab() == "faqs")
-        .await;
-    assert_eq!(active_element_id(), widget.tab("faqs").id());
-
-    press(&widget.tab("faqs"), "Home");
-    widget
-        .until("Home selects Usage", |m| m.selected_tab() == "usage")
-        .await;
-    assert_eq!(active_element_id(), widget.tab("usage").id());
-
-    press(&widget.tab("usage"), "End");
-    widget
-        .until("End selects FAQs", |m| m.selected_tab() == "faqs")
-        .await;
-    assert_eq!(active_element_id(), widget.tab("faqs").id());
+    widget.press_selects("ArrowLeft", "faqs").await;
+    widget.press_selects("Home", "usage").await;
+    widget.press_selects("End", "faqs").await;
 
     // Up and Down belong to the page: they change nothing.
     press(&widget.tab("faqs"), "ArrowDown");
@@ -327,10 +111,7 @@ async fn the_tab_option_opens_a_tab_and_an_update_changes_it() {
     widget.until_loaded().await;
     assert_eq!(widget.selected_tab(), "dosage");
 
-    widget
-        .widget
-        .update(config("lenalidomide.json", Some("faqs")))
-        .unwrap();
+    widget.update(config("lenalidomide.json", Some("faqs")));
     widget
         .until("the update selects FAQs", |m| m.selected_tab() == "faqs")
         .await;
@@ -349,15 +130,11 @@ async fn a_missing_file_fails_plainly_and_retry_recovers() {
         Reply::Body(LENALIDOMIDE.into()),
     ]);
     let widget = Mounted::new("lenalidomide.json", None);
-    let error = widget.until_failed().await;
+    let error = widget.until_failed("http").await;
     assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
-    assert_eq!(
-        error.get_attribute("data-error-kind").as_deref(),
-        Some("http")
-    );
-    let message = widget.get(".dm-error-message").text_content().unwrap();
+    let message = widget.text(".dm-error-message");
     assert!(message.contains("could not be found"), "{message}");
-    let details = widget.get(".dm-error-details pre").text_content().unwrap();
+    let details = widget.text(".dm-error-details pre");
     assert!(details.contains("HTTP status 404"), "{details}");
     assert!(details.contains("lenalidomide.json"), "{details}");
 
@@ -371,7 +148,7 @@ async fn a_missing_file_fails_plainly_and_retry_recovers() {
 async fn a_server_error_offers_retry() {
     let _network = FakeNetwork::install(vec![Reply::Status(500, "Internal Server Error".into())]);
     let widget = Mounted::new("lenalidomide.json", None);
-    let error = widget.until_failed().await;
+    let error = widget.until_failed("http").await;
     assert!(error.text_content().unwrap().contains("HTTP status 500"));
     assert!(widget.find(".dm-retry").is_some());
 }
@@ -380,17 +157,9 @@ async fn a_server_error_offers_retry() {
 async fn a_body_that_is_not_json_is_reported() {
     let _network = FakeNetwork::install(vec![Reply::Body("<!doctype html><p>Sign in</p>".into())]);
     let widget = Mounted::new("lenalidomide.json", None);
-    let error = widget.until_failed().await;
-    assert_eq!(
-        error.get_attribute("data-error-kind").as_deref(),
-        Some("not-json")
-    );
-    assert!(widget
-        .get(".dm-error-message")
-        .text_content()
-        .unwrap()
-        .contains("damaged"));
-    let details = widget.get(".dm-error-details pre").text_content().unwrap();
+    widget.until_failed("not-json").await;
+    assert!(widget.text(".dm-error-message").contains("damaged"));
+    let details = widget.text(".dm-error-details pre");
     assert!(details.contains("not valid JSON"), "{details}");
     // The page's HTML stays text: nothing from the body became an element.
     assert!(widget.find(".dm-error p p").is_none());
@@ -405,12 +174,8 @@ async fn an_invalid_monograph_lists_every_problem() {
             .into(),
     )]);
     let widget = Mounted::new("examplomab.json", None);
-    let error = widget.until_failed().await;
-    assert_eq!(
-        error.get_attribute("data-error-kind").as_deref(),
-        Some("invalid")
-    );
-    let details = widget.get(".dm-error-details pre").text_content().unwrap();
+    widget.until_failed("invalid").await;
+    let details = widget.text(".dm-error-details pre");
     for problem in [
         "generic_name: expected text, found a number",
         "faqs[0].answer: missing",
@@ -424,15 +189,9 @@ async fn an_invalid_monograph_lists_every_problem() {
 async fn a_network_failure_offers_retry_and_recovers() {
     let _network = FakeNetwork::install(vec![Reply::NetworkDown, Reply::Body(LENALIDOMIDE.into())]);
     let widget = Mounted::new("lenalidomide.json", None);
-    let error = widget.until_failed().await;
-    assert_eq!(
-        error.get_attribute("data-error-kind").as_deref(),
-        Some("network")
-    );
+    widget.until_failed("network").await;
     assert!(widget
-        .get(".dm-error-message")
-        .text_content()
-        .unwrap()
+        .text(".dm-error-message")
         .contains("internet connection"));
     widget.get(".dm-retry").click();
     widget.until_loaded().await;
@@ -448,19 +207,12 @@ async fn hostile_content_stays_text_and_runs_nothing() {
     let _network = FakeNetwork::install(vec![Reply::Body(hostile)]);
     let widget = Mounted::new("lenalidomide.json", None);
     widget.until_loaded().await;
-    for tab in [
-        "usage",
-        "dosage",
-        "side-effects",
-        "how-it-works",
-        "precautions",
-        "faqs",
-    ] {
+    for tab in LENALIDOMIDE_TABS {
         widget.tab(tab).click();
         yew::scheduler::flush().await;
     }
     assert!(widget.find("img, script, a").is_none());
-    let title = widget.get(".dm-title").text_content().unwrap();
+    let title = widget.text(".dm-title");
     assert!(title.starts_with("<img src=x onerror="), "{title}");
     let window = web_sys::window().unwrap();
     assert!(Reflect::get(&window, &"pwned".into())
@@ -484,9 +236,58 @@ async fn destroying_the_widget_empties_its_element() {
 
 /// The standalone page's routes: the address names the monograph and its
 /// tab, and follows the patient's choices.
+#[wasm_bindgen_test]
+async fn a_host_update_opens_a_tab_only_when_the_tab_it_asks_for_changes() {
+    let _network = FakeNetwork::install(vec![Reply::Body(LENALIDOMIDE.into())]);
+    let mut widget = Mounted::new("lenalidomide.json", Some("dosage"));
+    widget.until_loaded().await;
+    widget.tab("faqs").click();
+    widget
+        .until("FAQs is selected", |m| m.selected_tab() == "faqs")
+        .await;
+
+    // The same `tab`, or none: the patient's pick stays.
+    for tab in [Some("dosage"), None] {
+        widget.update(config("lenalidomide.json", tab));
+        yew::scheduler::flush().await;
+        assert_eq!(widget.selected_tab(), "faqs", "after an update to {tab:?}");
+    }
+
+    widget.update(config("lenalidomide.json", Some("precautions")));
+    widget
+        .until("the new tab is open", |m| m.selected_tab() == "precautions")
+        .await;
+}
+
+#[wasm_bindgen_test]
+async fn any_heading_level_from_the_page_becomes_h1_to_h6() {
+    for (level, tag) in [(0.0, "H1"), (2.9, "H2"), (300.0, "H6")] {
+        let _network = FakeNetwork::install(vec![
+            Reply::Body(LENALIDOMIDE.into()),
+            Reply::Status(404, "Not found".into()),
+        ]);
+        let config = config("lenalidomide.json", None);
+        Reflect::set(&config, &"headingLevel".into(), &level.into()).unwrap();
+        let shown = Mounted::with_config(config.clone());
+        shown.until_loaded().await;
+        assert_eq!(shown.get(".dm-title").tag_name(), tag, "level {level}");
+
+        // The failure's heading stands where the title would.
+        let failed = Mounted::with_config(config);
+        failed.until_failed("http").await;
+        assert_eq!(
+            failed.get(".dm-error-title").tag_name(),
+            tag,
+            "level {level}"
+        );
+    }
+}
+
 #[cfg(feature = "page")]
 mod page_routes {
     use super::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::HtmlElement;
 
     const CATALOG: &str = include_str!("../content/index.json");
 
@@ -503,27 +304,6 @@ mod page_routes {
         web_sys::window().unwrap().location().hash().unwrap()
     }
 
-    fn selected_tab(root: &Element) -> Option<String> {
-        let tab = root
-            .query_selector("[role=tab][aria-selected=true]")
-            .ok()??;
-        Some(tab.id().rsplit("-tab-").next()?.to_owned())
-    }
-
-    async fn until(root: &Element, what: &str, condition: impl Fn() -> bool) {
-        for _ in 0..500 {
-            yew::scheduler::flush().await;
-            if condition() {
-                return;
-            }
-            TimeoutFuture::new(10).await;
-        }
-        panic!(
-            "timed out waiting until {what}; the page shows: {}",
-            root.inner_html()
-        );
-    }
-
     #[wasm_bindgen_test]
     async fn a_deep_link_opens_the_tab_and_the_address_follows() {
         set_hash("#/lenalidomide/dosage");
@@ -531,9 +311,7 @@ mod page_routes {
             Reply::Body(CATALOG.into()),
             Reply::Body(LENALIDOMIDE.into()),
         ]);
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
+        let root = fresh_element();
         let mut page = drug_monograph::mount_page(root.clone(), "content/index.json".into(), false);
 
         until(&root, "the deep link opens Dosage", || {

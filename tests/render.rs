@@ -6,7 +6,7 @@ mod common;
 
 use common::{collapse, json_blocks, lenalidomide, lenalidomide_json, valid};
 use drug_monograph::components::{
-    Failure, FailureProps, Loading, MonographView, MonographViewProps,
+    Failure, FailureProps, HeadingLevel, Loading, MonographView, MonographViewProps,
 };
 use drug_monograph::error::LoadError;
 use drug_monograph::model::Section;
@@ -24,13 +24,14 @@ fn sel(selector: &str) -> Selector {
     Selector::parse(selector).unwrap_or_else(|e| panic!("bad selector {selector:?}: {e:?}"))
 }
 
-async fn render_view(monograph: &Monograph, active: Section, heading_level: u8) -> String {
+/// The view as the widget shows it when asked for the tab `requested`.
+async fn render_view(monograph: &Monograph, requested: Section, heading_level: u8) -> String {
     // `props!` fills in any optional props with their defaults.
     let props = yew::props!(MonographViewProps {
         monograph: Rc::new(monograph.clone()),
-        active,
+        active: Section::resolve(Some(requested), monograph),
         id_prefix: PREFIX,
-        heading_level,
+        heading_level: HeadingLevel::from(heading_level),
         onselect: Callback::noop(),
     });
     LocalServerRenderer::<MonographView>::with_props(props)
@@ -42,7 +43,7 @@ async fn render_view(monograph: &Monograph, active: Section, heading_level: u8) 
 async fn render_failure(error: LoadError, heading_level: u8) -> String {
     let props = yew::props!(FailureProps {
         error,
-        heading_level,
+        heading_level: HeadingLevel::from(heading_level),
         onretry: Callback::<()>::noop(),
     });
     LocalServerRenderer::<Failure>::with_props(props)

@@ -43,9 +43,10 @@
         throw error;
       }));
 
+  // Only read here: the widget itself clamps the level to 1..6.
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);
-    return Number.isNaN(level) ? undefined : Math.min(6, Math.max(1, level));
+    return Number.isNaN(level) ? undefined : level;
   };
 
   class DrugMonograph extends HTMLElement {
@@ -70,13 +71,15 @@
       this.shadowRoot.append(mountPoint);
       this.#mountPoint = mountPoint;
 
-      loadCore().then(
-        (module) => {
+      // A wasm that fails to load and a mount that throws are both a
+      // failed start-up, so the catch comes after the mount.
+      loadCore()
+        .then((module) => {
           if (generation === this.#generation) {
             this.#widget = module.mount(mountPoint, this, this.#config());
           }
-        },
-        (error) => {
+        })
+        .catch((error) => {
           if (generation !== this.#generation) {
             return;
           }
@@ -89,8 +92,7 @@
               detail: { kind: "startup", message: String(error) },
             }),
           );
-        },
-      );
+        });
     }
 
     disconnectedCallback() {

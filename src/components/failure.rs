@@ -1,4 +1,4 @@
-use super::heading::heading;
+use super::heading::{heading, HeadingLevel};
 use crate::error::LoadError;
 use crate::strings::{Strings, ENGLISH};
 use yew::prelude::*;
@@ -8,7 +8,7 @@ pub struct FailureProps {
     /// What went wrong.
     pub error: LoadError,
     /// Level of the failure's heading, matching the monograph title's.
-    pub heading_level: u8,
+    pub heading_level: HeadingLevel,
     /// Called when the patient asks to try again.
     pub onretry: Callback<()>,
     /// Interface language.

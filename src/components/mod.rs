@@ -9,9 +9,11 @@ mod monograph_view;
 mod panels;
 mod rich_text;
 mod stale;
+mod tab_choice;
 mod tab_list;
 
 pub use failure::{Failure, FailureProps};
+pub use heading::HeadingLevel;
 pub use loading::Loading;
 pub use monograph_app::{next_id_prefix, MonographApp, MonographAppProps};
 pub use monograph_view::{MonographView, MonographViewProps};

@@ -1,4 +1,5 @@
-use super::{Failure, Loading, MonographView, Stale};
+use super::tab_choice::{TabAction, TabChoice};
+use super::{Failure, HeadingLevel, Loading, MonographView, Stale};
 use crate::events::WidgetEvent;
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
@@ -15,8 +16,8 @@ pub struct MonographAppProps {
     #[prop_or_default]
     pub tab: Option<Section>,
     /// Level of the title heading, so the widget fits the page's outline.
-    #[prop_or(1)]
-    pub heading_level: u8,
+    #[prop_or_default]
+    pub heading_level: HeadingLevel,
     /// Interface language.
     #[prop_or(&ENGLISH)]
     pub strings: &'static Strings,
@@ -37,7 +38,7 @@ pub fn next_id_prefix() -> AttrValue {
 pub fn MonographApp(props: &MonographAppProps) -> Html {
     let id_prefix = use_memo((), |_| next_id_prefix());
     let loader = use_load(props.src.clone(), validate);
-    let selected = use_state(|| props.tab);
+    let choice = use_reducer(|| TabChoice::new(props.tab));
 
     {
         // Told to the host only once the new state is on screen, so a
@@ -64,16 +65,11 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
     }
 
     {
-        // The host changed the `tab` it asks for: open it.
-        let selected = selected.setter();
-        let requested = use_mut_ref(|| props.tab);
+        // The `tab` attribute arrives as a prop; the choice decides whether
+        // it is news.
+        let choice = choice.dispatcher();
         use_effect_with(props.tab, move |&tab| {
-            if *requested.borrow() != tab {
-                *requested.borrow_mut() = tab;
-                if tab.is_some() {
-                    selected.set(tab);
-                }
-            }
+            choice.dispatch(TabAction::HostAsked(tab));
         });
     }
 
@@ -89,13 +85,13 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
             />
         },
         Load::Loaded { value, offline } => {
-            let active = Section::resolve(*selected, value);
+            let active = Section::resolve(choice.selected, value);
             let onselect = {
-                let selected = selected.setter();
+                let choice = choice.dispatcher();
                 let onevent = props.onevent.clone();
                 Callback::from(move |tab: Section| {
                     if tab != active {
-                        selected.set(Some(tab));
+                        choice.dispatch(TabAction::PatientPicked(tab));
                         onevent.emit(WidgetEvent::TabChange { tab: tab.slug() });
                     }
                 })

@@ -1,4 +1,4 @@
-use super::heading::heading;
+use super::heading::{heading, HeadingLevel};
 use super::panels::{self, PanelContext};
 use super::rich_text::rich_text;
 use super::tab_list::{panel_id, tab_id, TabList};
@@ -12,13 +12,14 @@ use yew::prelude::*;
 pub struct MonographViewProps {
     /// The validated monograph to show.
     pub monograph: Rc<Monograph>,
-    /// The selected tab; falls back to the first when the monograph lacks it.
+    /// The open tab, one the monograph has: the caller resolves the tab it
+    /// was asked for (see `Section::resolve`), since it needs the answer too.
     pub active: Section,
     /// Prefix that keeps element ids unique among several widgets on a page.
     pub id_prefix: AttrValue,
-    /// Level of the title heading (1 to 6); section headings follow it.
-    #[prop_or(1)]
-    pub heading_level: u8,
+    /// Level of the title heading; section headings follow it.
+    #[prop_or_default]
+    pub heading_level: HeadingLevel,
     /// Called when the user selects a tab.
     pub onselect: Callback<Section>,
     /// Interface language of the labels the widget adds.
@@ -31,16 +32,14 @@ pub struct MonographViewProps {
 pub fn MonographView(props: &MonographViewProps) -> Html {
     let monograph = &props.monograph;
     let tabs = Section::present_in(monograph);
-    let active = Section::resolve(Some(props.active), monograph);
+    let active = props.active;
     let prefix = props.id_prefix.as_str();
-    // Clamped first so that `level + 2` cannot overflow and a level of 0
-    // still puts the panel headings below the title.
-    let level = props.heading_level.clamp(1, 6);
+    let level = props.heading_level;
     let title_id = format!("{prefix}-title");
     let strings = props.strings;
     let cx = PanelContext {
         id_prefix: prefix,
-        heading_level: level + 2,
+        heading_level: level.below().below(),
         strings,
     };
 
@@ -61,7 +60,7 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 tabindex="0"
                 hidden={tab != active}
             >
-                { heading(level + 1, "dm-panel-heading", None, html! { strings.tab_label(tab) }) }
+                { heading(level.below(), "dm-panel-heading", None, html! { strings.tab_label(tab) }) }
                 <div class="dm-panel-body" lang={content_lang.clone()}>{ content }</div>
             </section>
         }

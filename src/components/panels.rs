@@ -2,7 +2,7 @@
 //! ([`walk::blocks`]), one function per kind of block. They return HTML, so
 //! rendering is testable without a browser.
 
-use super::heading::heading;
+use super::heading::{heading, HeadingLevel};
 use super::rich_text::rich_text;
 use crate::model::walk::{self, Block, Severity};
 use crate::model::{Faq, Item, Monograph, RichText, Section, SideEffectGroup};
@@ -14,7 +14,7 @@ pub struct PanelContext<'a> {
     /// Prefix that keeps ids unique when a page holds several widgets.
     pub id_prefix: &'a str,
     /// Level for headings inside the panel.
-    pub heading_level: u8,
+    pub heading_level: HeadingLevel,
     /// Interface language of the labels the widget adds.
     pub strings: &'static Strings,
 }

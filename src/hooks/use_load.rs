@@ -1,5 +1,5 @@
 use crate::error::LoadError;
-use crate::fetch::{load, Validate};
+use crate::fetch::{load, Fetched, Validate};
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::AbortController;
@@ -26,6 +26,52 @@ pub struct Loader<T> {
     pub retry: Callback<()>,
 }
 
+/// Everything `use_load` keeps between renders, changed only through
+/// [`LoadAction`]s.
+struct LoadState<T> {
+    load: Rc<Load<T>>,
+    /// Counts finished loads (see [`Loader::generation`]).
+    generation: u32,
+    /// Counts retries: each one starts the request again.
+    attempt: u32,
+}
+
+enum LoadAction<T> {
+    /// A request went out.
+    Started,
+    /// The request came back, with the document or why there is none.
+    Finished(Result<Fetched<T>, LoadError>),
+    /// The patient asked to try again.
+    Retried,
+}
+
+impl<T> Reducible for LoadState<T> {
+    type Action = LoadAction<T>;
+
+    fn reduce(self: Rc<Self>, action: LoadAction<T>) -> Rc<Self> {
+        let mut next = LoadState {
+            load: self.load.clone(),
+            generation: self.generation,
+            attempt: self.attempt,
+        };
+        match action {
+            LoadAction::Started => next.load = Rc::new(Load::Loading),
+            LoadAction::Finished(result) => {
+                next.load = Rc::new(match result {
+                    Ok(fetched) => Load::Loaded {
+                        value: Rc::new(fetched.value),
+                        offline: fetched.offline,
+                    },
+                    Err(error) => Load::Failed(error),
+                });
+                next.generation = self.generation.wrapping_add(1);
+            }
+            LoadAction::Retried => next.attempt = self.attempt.wrapping_add(1),
+        }
+        Rc::new(next)
+    }
+}
+
 /// Fetches and validates the document at `url`, again whenever `url`
 /// changes or `retry` is called. A response that arrives after a newer
 /// request, or after unmounting, is dropped and its request aborted.
@@ -36,33 +82,26 @@ pub struct Loader<T> {
 /// ```
 #[hook]
 pub fn use_load<T: 'static>(url: AttrValue, validate: Validate<T>) -> Loader<T> {
-    let state = use_state(|| (Rc::new(Load::Loading), 0u32));
-    let attempt = use_state(|| 0u32);
+    let state = use_reducer(|| LoadState {
+        load: Rc::new(Load::Loading),
+        generation: 0,
+        attempt: 0,
+    });
 
     {
-        let state = state.clone();
-        use_effect_with((url, *attempt), move |(url, _)| {
-            let generation = state.1;
-            state.set((Rc::new(Load::Loading), generation));
+        let dispatcher = state.dispatcher();
+        use_effect_with((url, state.attempt), move |(url, _)| {
+            dispatcher.dispatch(LoadAction::Started);
             let cancelled = Rc::new(Cell::new(false));
             let controller = AbortController::new().ok();
             if let Some(controller) = controller.clone() {
                 let url = url.to_string();
                 let cancelled = cancelled.clone();
-                let state = state.setter();
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = load(&url, &controller, validate).await;
-                    if cancelled.get() {
-                        return;
+                    if !cancelled.get() {
+                        dispatcher.dispatch(LoadAction::Finished(result));
                     }
-                    let load = match result {
-                        Ok(fetched) => Load::Loaded {
-                            value: Rc::new(fetched.value),
-                            offline: fetched.offline,
-                        },
-                        Err(error) => Load::Failed(error),
-                    };
-                    state.set((Rc::new(load), generation.wrapping_add(1)));
                 });
             }
             move || {
@@ -75,12 +114,58 @@ pub fn use_load<T: 'static>(url: AttrValue, validate: Validate<T>) -> Loader<T> 
     }
 
     let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(*attempt + 1))
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(LoadAction::Retried))
     };
     Loader {
-        state: state.0.clone(),
-        generation: state.1,
+        state: state.load.clone(),
+        generation: state.generation,
         retry,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start() -> Rc<LoadState<&'static str>> {
+        Rc::new(LoadState {
+            load: Rc::new(Load::Loading),
+            generation: 0,
+            attempt: 0,
+        })
+    }
+
+    #[test]
+    fn each_finished_load_counts_once() {
+        let loaded = start().reduce(LoadAction::Finished(Ok(Fetched {
+            value: "catalog",
+            offline: true,
+        })));
+        assert_eq!(
+            *loaded.load,
+            Load::Loaded {
+                value: Rc::new("catalog"),
+                offline: true
+            }
+        );
+        assert_eq!(loaded.generation, 1);
+
+        let again = loaded.reduce(LoadAction::Started);
+        assert_eq!(*again.load, Load::Loading);
+        assert_eq!(again.generation, 1, "starting is not finishing");
+
+        let failed = again.reduce(LoadAction::Finished(Err(LoadError::NoSource)));
+        assert_eq!(*failed.load, Load::Failed(LoadError::NoSource));
+        assert_eq!(failed.generation, 2);
+    }
+
+    #[test]
+    fn a_retry_keeps_what_is_shown_until_the_request_goes_out() {
+        let failed = start().reduce(LoadAction::Finished(Err(LoadError::NoSource)));
+        let retried = failed.clone().reduce(LoadAction::Retried);
+        assert_eq!(retried.attempt, 1);
+        assert!(Rc::ptr_eq(&retried.load, &failed.load));
+        assert_eq!(retried.generation, failed.generation);
     }
 }

@@ -3,14 +3,17 @@
 //! inactivity reset, a QR code to take the page home, and read-aloud.
 //! Compiled only with the `page` feature, so the embeddable widget stays small.
 
+mod address;
 mod app;
 mod catalog;
 mod idle;
+mod kiosk_guards;
 mod monograph_page;
 mod read_aloud;
 pub mod route;
 pub mod search;
 pub mod settings;
+mod state;
 mod storage;
 pub mod take_home;
 mod toolbar;

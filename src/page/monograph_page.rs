@@ -1,6 +1,6 @@
 use super::read_aloud::ReadAloud;
 use super::take_home::TakeHome;
-use crate::components::{next_id_prefix, Failure, Loading, MonographView, Stale};
+use crate::components::{next_id_prefix, Failure, HeadingLevel, Loading, MonographView, Stale};
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
 use crate::model::Section;
@@ -33,7 +33,7 @@ pub fn MonographPage(props: &MonographPageProps) -> Html {
     match &*loader.state {
         Load::Loading => html! { <Loading {strings} /> },
         Load::Failed(error) => html! {
-            <Failure error={error.clone()} heading_level={1} onretry={loader.retry.clone()} {strings} />
+            <Failure error={error.clone()} heading_level={HeadingLevel::TOP} onretry={loader.retry.clone()} {strings} />
         },
         Load::Loaded { value, offline } => {
             let active = Section::resolve(props.tab, value);
@@ -53,7 +53,7 @@ pub fn MonographPage(props: &MonographPageProps) -> Html {
                         monograph={value.clone()}
                         {active}
                         id_prefix={(*id_prefix).clone()}
-                        heading_level={1}
+                        heading_level={HeadingLevel::TOP}
                         onselect={props.ontab.clone()}
                         {strings}
                     />

@@ -332,41 +332,45 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
 mod tests {
     use super::*;
 
-    fn voice(lang: &str, local: bool, default: bool) -> VoiceInfo {
-        VoiceInfo {
-            lang: lang.to_owned(),
-            local,
-            default,
-        }
+    /// Voices as the browser lists them: language, on the device, default.
+    fn voices(list: &[(&str, bool, bool)]) -> Vec<VoiceInfo> {
+        list.iter()
+            .map(|&(lang, local, default)| VoiceInfo {
+                lang: lang.to_owned(),
+                local,
+                default,
+            })
+            .collect()
     }
 
     #[test]
     fn a_voice_of_the_texts_language_is_chosen() {
-        let voices = [
-            voice("de-DE", true, true),
-            voice("en-US", false, false),
-            voice("en-GB", true, false),
-            voice("es-ES", true, false),
-        ];
-        assert_eq!(best_voice("en", &voices), Some(2), "local English");
-        assert_eq!(best_voice("en-US", &voices), Some(1), "exact tag first");
-        assert_eq!(best_voice("es", &voices), Some(3));
-        assert_eq!(best_voice("ES-mx", &voices), Some(3), "case and region");
-        assert_eq!(best_voice("fr", &voices), None, "no French voice");
-        assert_eq!(best_voice("", &voices), None);
-    }
-
-    #[test]
-    fn android_tags_and_ties() {
-        let voices = [
-            voice("en_US", true, false),
-            voice("en_GB", true, true),
-            voice("en_AU", true, false),
-        ];
-        assert_eq!(best_voice("en-us", &voices), Some(0));
-        assert_eq!(best_voice("en", &voices), Some(1), "the default");
-        let tied = [voice("es-ES", true, false), voice("es-MX", true, false)];
-        assert_eq!(best_voice("es", &tied), Some(0), "the first of equals");
+        let desktop = voices(&[
+            ("de-DE", true, true),
+            ("en-US", false, false),
+            ("en-GB", true, false),
+            ("es-ES", true, false),
+        ]);
+        // Android writes tags with an underscore.
+        let android = voices(&[
+            ("en_US", true, false),
+            ("en_GB", true, true),
+            ("en_AU", true, false),
+        ]);
+        let tied = voices(&[("es-ES", true, false), ("es-MX", true, false)]);
+        for (voices, lang, expected, why) in [
+            (&desktop, "en", Some(2), "local English"),
+            (&desktop, "en-US", Some(1), "exact tag first"),
+            (&desktop, "es", Some(3), "the only Spanish"),
+            (&desktop, "ES-mx", Some(3), "case and region"),
+            (&desktop, "fr", None, "no French voice"),
+            (&desktop, "", None, "no language"),
+            (&android, "en-us", Some(0), "exact tag"),
+            (&android, "en", Some(1), "the default"),
+            (&tied, "es", Some(0), "the first of equals"),
+        ] {
+            assert_eq!(best_voice(lang, voices), expected, "{lang:?}: {why}");
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -25,6 +25,18 @@ impl Route {
         }
     }
 
+    /// The same monograph, open on `tab`; `None` on the catalog, which has
+    /// no tabs.
+    pub fn with_tab(&self, tab: Section) -> Option<Route> {
+        match self {
+            Route::Catalog => None,
+            Route::Monograph { id, .. } => Some(Route::Monograph {
+                id: id.clone(),
+                tab: Some(tab),
+            }),
+        }
+    }
+
     pub fn to_hash(&self) -> String {
         match self {
             Route::Catalog => "#/".to_owned(),
@@ -66,6 +78,16 @@ mod tests {
             assert_eq!(Route::parse(hash), route, "{hash}");
             assert_eq!(route.to_hash(), hash);
         }
+    }
+
+    #[test]
+    fn opening_a_tab_keeps_the_monograph() {
+        let examplomab = Route::parse("#/examplomab");
+        assert_eq!(
+            examplomab.with_tab(Section::Faqs),
+            Some(Route::parse("#/examplomab/faqs"))
+        );
+        assert_eq!(Route::Catalog.with_tab(Section::Faqs), None);
     }
 
     #[test]

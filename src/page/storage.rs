@@ -2,6 +2,9 @@
 //! Storage can be missing or refuse (private modes, full quotas); the page
 //! then simply does not remember.
 
+use super::state::{Choices, TEXT_SIZES};
+use crate::strings::for_language;
+
 const TEXT_SIZE: &str = "drug-monograph.text-size";
 const LANGUAGE: &str = "drug-monograph.language";
 
@@ -22,22 +25,23 @@ fn set(key: &str, value: Option<&str>) {
     }
 }
 
-/// The remembered text size in percent.
-pub fn text_size() -> Option<u32> {
-    get(TEXT_SIZE)?.parse().ok()
+/// The choices remembered from an earlier visit. A size the page does not
+/// offer is no choice; a language tag reads as the interface language it
+/// matches (English when none does).
+pub fn remembered() -> Choices {
+    Choices {
+        text_size: get(TEXT_SIZE)
+            .and_then(|size| size.parse().ok())
+            .filter(|size| TEXT_SIZES.contains(size)),
+        language: get(LANGUAGE).map(|tag| for_language(&tag).language),
+    }
 }
 
-/// Remembers a text size; `None` forgets it.
-pub fn set_text_size(percent: Option<u32>) {
-    set(TEXT_SIZE, percent.map(|p| p.to_string()).as_deref());
-}
-
-/// The language the patient chose, if any.
-pub fn language() -> Option<String> {
-    get(LANGUAGE)
-}
-
-/// Remembers a language choice; `None` forgets it.
-pub fn set_language(language: Option<&str>) {
-    set(LANGUAGE, language);
+/// Remembers `choices`; what was not chosen is forgotten.
+pub fn remember(choices: &Choices) {
+    set(
+        TEXT_SIZE,
+        choices.text_size.map(|s| s.to_string()).as_deref(),
+    );
+    set(LANGUAGE, choices.language);
 }

@@ -1,8 +1,6 @@
+use super::state::TEXT_SIZES;
 use crate::strings::{Strings, LANGUAGES};
 use yew::prelude::*;
-
-/// The text sizes offered, in percent of the normal size.
-pub const TEXT_SIZES: [u32; 4] = [100, 125, 150, 200];
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
