@@ -6,7 +6,7 @@ use super::monograph_page::MonographPage;
 use super::route::Route;
 use super::settings::PageSettings;
 use super::start::Start;
-use super::state::{PageAction, PageState};
+use super::state::{Choices, PageAction, PageState};
 use super::storage;
 use super::toolbar::Toolbar;
 use crate::browser::window;
@@ -33,19 +33,39 @@ pub struct PageAppProps {
 
 /// The standalone page and the kiosk: a searchable catalog and one
 /// monograph at a time, each with its own address.
+/// What the browser says the page should show: the address's route, the
+/// remembered choices and the browser's language.
+fn browser_state(start: &Start) -> PageState {
+    let browser_language = window().and_then(|w| w.navigator().language());
+    PageState::new(
+        address::route(start),
+        storage::remembered(),
+        browser_language,
+    )
+}
+
 #[function_component]
 pub fn PageApp(props: &PageAppProps) -> Html {
     let settings = &props.settings;
     let start = &props.start;
     let catalog = use_load(props.catalog.clone(), validate_catalog, start.catalog());
-    let state = use_reducer(|| {
-        let browser_language = window().and_then(|w| w.navigator().language());
-        PageState::new(
-            address::route(start),
-            storage::remembered(),
-            browser_language,
-        )
+    let state = use_reducer(|| match start {
+        // Hydration keeps the server's elements and sets only the attributes
+        // the first render has, so that render must be the server's own.
+        Start::Routes => browser_state(start),
+        _ => PageState::new(start.route(""), Choices::default(), None),
     });
+
+    {
+        // Declared before the choices are saved, so they are read first.
+        let dispatcher = state.dispatcher();
+        let start = start.clone();
+        use_effect_with((), move |_| {
+            if start != Start::Routes {
+                dispatcher.dispatch(PageAction::Restored(browser_state(&start)));
+            }
+        });
+    }
     let route = &state.route;
     let strings = state.strings();
     let main_ref = use_node_ref();

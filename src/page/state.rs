@@ -44,6 +44,10 @@ pub enum PageAction {
     /// choice are forgotten. The route follows the address, which the
     /// reset sends back to the catalog.
     Reset,
+    /// A pre-rendered page, hydrated as it was rendered (first tab, no
+    /// choices, English), takes on what the browser knows: the address's
+    /// route, the remembered choices and the browser's language.
+    Restored(PageState),
 }
 
 impl PageState {
@@ -78,6 +82,7 @@ impl Reducible for PageState {
             PageAction::Searched(query) => next.query = query,
             PageAction::ChoseTextSize(size) => next.choices.text_size = Some(size),
             PageAction::ChoseLanguage(tag) => next.choices.language = Some(tag),
+            PageAction::Restored(state) => next = state,
             PageAction::Reset => {
                 next.query.clear();
                 next.choices = Choices::default();
