@@ -4,7 +4,8 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;
-use web_sys::HtmlElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +35,28 @@ fn speaking() -> bool {
     speech_synthesis().is_some_and(|speech| speech.speaking() && !speech.paused())
 }
 
+/// Whether an event's target is the warning or inside it.
+fn in_warning(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|element| element.closest(".page-idle-backdrop").ok().flatten())
+        .is_some()
+}
+
+/// Makes every sibling of `element` inert, and returns those it changed
+/// (not those that were inert already).
+fn make_siblings_inert(element: &Element) -> Vec<Element> {
+    let Some(parent) = element.parent_element() else {
+        return Vec::new();
+    };
+    let children = parent.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|sibling| sibling != element && !sibling.has_attribute("inert"))
+        .filter(|sibling| sibling.set_attribute("inert", "").is_ok())
+        .collect()
+}
+
 /// Returns an unattended kiosk to its start, for the next patient's privacy.
 /// Before it does, a countdown that any touch cancels offers "I'm still
 /// reading" (WCAG 2.2.1: a time limit is announced and can be extended).
@@ -43,6 +66,7 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
     let remaining = use_state_eq(|| None::<u32>);
     let last_activity = use_memo((), |_| Rc::new(Cell::new(js_sys::Date::now())));
     let button = use_node_ref();
+    let backdrop = use_node_ref();
 
     {
         // A touch only records the time: removing the warning on touchstart
@@ -58,7 +82,13 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
             let listen = |document: &web_sys::Document, kind: &'static str, dismiss: bool| {
                 let last_activity = last_activity.clone();
                 let remaining = remaining.clone();
-                EventListener::new_with_options(document, kind, options, move |_| {
+                EventListener::new_with_options(document, kind, options, move |event| {
+                    // The warning's own scrolling (bringing its button into
+                    // view, or a patient reading it at large text) is not
+                    // leaving it.
+                    if kind == "scroll" && in_warning(event.target()) {
+                        return;
+                    }
                     last_activity.set(js_sys::Date::now());
                     if dismiss {
                         remaining.set(None);
@@ -117,17 +147,38 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
     }
 
     {
-        // Move focus to the button when the warning appears, so a keyboard
-        // or switch user can answer at once.
+        // While the warning shows, it is the only thing on the page: the
+        // rest is inert (out of reach of focus, pointer and the
+        // accessibility tree), and focus is on its button, scrolled into
+        // view, so a keyboard or switch user can answer at once. When it
+        // goes, focus returns to where it was.
         let button = button.clone();
+        let backdrop = backdrop.clone();
         let showing = remaining.is_some();
         use_effect_with(showing, move |&showing| {
+            let mut made_inert = Vec::new();
+            let mut previous = None;
             if showing {
+                previous = crate::browser::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element());
+                if let Some(backdrop) = backdrop.cast::<Element>() {
+                    made_inert = make_siblings_inert(&backdrop);
+                }
                 if let Some(button) = button.cast::<HtmlElement>() {
-                    // Without scrolling: a scroll would count as activity.
+                    let _ = button.focus();
+                }
+            }
+            move || {
+                for element in &made_inert {
+                    let _ = element.remove_attribute("inert");
+                }
+                let previous = previous.and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                if let Some(previous) = previous.filter(|e| e.is_connected()) {
+                    // It was in view when the warning came.
                     let options = web_sys::FocusOptions::new();
                     options.set_prevent_scroll(true);
-                    let _ = button.focus_with_options(&options);
+                    let _ = previous.focus_with_options(&options);
                 }
             }
         });
@@ -154,7 +205,7 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
         _ => fill(strings.idle_message, "seconds", left),
     };
     html! {
-        <div class="page-idle-backdrop" {onclick}>
+        <div class="page-idle-backdrop" ref={backdrop} {onclick}>
             <div
                 class="page-idle"
                 role="alertdialog"
