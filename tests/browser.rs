@@ -23,16 +23,22 @@ async fn shows_a_busy_indicator_until_the_monograph_arrives() {
     widget
         .until("the request is made", |_| release.borrow().is_some())
         .await;
-    let status = widget.get("[role=status]");
+    let status = widget.get(".dm-status");
     assert_eq!(status.get_attribute("aria-busy").as_deref(), Some("true"));
     assert!(status.text_content().unwrap().contains("Loading"));
+    let region = widget.get(".dm-announce");
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
 
     let resolve = release.borrow_mut().take().unwrap();
     resolve
         .call1(&JsValue::NULL, &response(200, LENALIDOMIDE))
         .unwrap();
     widget.until_loaded().await;
-    assert!(widget.find("[role=status]").is_none());
+    assert!(widget.find(".dm-status").is_none());
+    assert!(
+        widget.find(".dm-announce").is_some(),
+        "the live region stays"
+    );
     assert_eq!(widget.text(".dm-title"), "Lenalidomide");
 }
 

@@ -119,8 +119,9 @@ async fn the_card_shows_the_code_and_the_address_as_text() {
         assert!(!html.contains("href"), "{html}");
 
         let caption = figure.select(&sel("figcaption")).next().expect("a caption");
+        // A real heading, below the monograph's h1.
         let title: Vec<String> = caption
-            .select(&sel("strong"))
+            .select(&sel("h2"))
             .map(|e| e.text().collect())
             .collect();
         assert_eq!(title, [ENGLISH.take_home]);

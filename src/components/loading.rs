@@ -8,11 +8,12 @@ pub struct LoadingProps {
     pub strings: &'static Strings,
 }
 
-/// The busy indicator, announced politely by screen readers.
+/// The busy indicator, for the eye: screen readers hear "Loading" from the
+/// `Announcer` beside it, whose region stays when this block goes.
 #[function_component]
 pub fn Loading(props: &LoadingProps) -> Html {
     html! {
-        <div class="dm-status" part="status" role="status" aria-live="polite" aria-busy="true">
+        <div class="dm-status" part="status" aria-busy="true">
             <span class="dm-spinner" aria-hidden="true"></span>
             { " " }{ props.strings.loading }
         </div>

@@ -1,6 +1,7 @@
 //! The widget's Yew components. `MonographView` and everything under it are
 //! pure (props in, HTML out); `MonographApp` owns loading and the address.
 
+mod announcer;
 mod failure;
 mod heading;
 mod loading;
@@ -12,10 +13,13 @@ mod stale;
 mod tab_choice;
 mod tab_list;
 
+pub use announcer::{Announcer, AnnouncerProps};
 pub use failure::{Failure, FailureProps};
 pub use heading::HeadingLevel;
 pub use loading::Loading;
-pub use monograph_app::{next_id_prefix, MonographApp, MonographAppProps, PRERENDERED_ID_PREFIX};
+pub use monograph_app::{
+    load_message, next_id_prefix, MonographApp, MonographAppProps, PRERENDERED_ID_PREFIX,
+};
 pub use monograph_view::{MonographView, MonographViewProps};
 pub use stale::Stale;
 pub use tab_list::{TabList, TabListProps};

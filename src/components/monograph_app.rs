@@ -1,9 +1,10 @@
 use super::tab_choice::{TabAction, TabChoice};
-use super::{Failure, HeadingLevel, Loading, MonographView, Stale};
+use super::{Announcer, Failure, HeadingLevel, Loading, MonographView, Stale};
 use crate::events::WidgetEvent;
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
 use crate::model::{Monograph, Section};
+use crate::strings::fill;
 use crate::strings::{Strings, ENGLISH};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -90,7 +91,14 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
     }
 
     let strings = props.strings;
-    match &*loader.state {
+    // A pre-rendered monograph is there from the start: nothing to announce.
+    let first_generation = *use_memo((), |_| loader.generation);
+    let message = load_message(
+        &loader.state,
+        loader.generation != first_generation,
+        strings,
+    );
+    let content = match &*loader.state {
         Load::Loading => html! { <Loading {strings} /> },
         Load::Failed(error) => html! {
             <Failure
@@ -126,5 +134,27 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
                 </>
             }
         }
+    };
+    html! {
+        <>
+            <Announcer {message} />
+            { content }
+        </>
+    }
+}
+
+/// What a monograph's load tells screen-reader users: that it is loading,
+/// which one has loaded, or that it failed. Nothing for a monograph that
+/// was there from the first render (not `fresh`), as a pre-rendered one is.
+pub fn load_message(
+    state: &Load<Monograph>,
+    fresh: bool,
+    strings: &'static Strings,
+) -> Option<AttrValue> {
+    match state {
+        Load::Loading => Some(AttrValue::Static(strings.loading)),
+        Load::Loaded { .. } if !fresh => None,
+        Load::Loaded { value, .. } => Some(fill(strings.loaded, "title", &value.title).into()),
+        Load::Failed(_) => Some(AttrValue::Static(strings.error_title)),
     }
 }

@@ -10,7 +10,7 @@ use super::state::{Choices, PageAction, PageState};
 use super::storage;
 use super::toolbar::Toolbar;
 use crate::browser::window;
-use crate::components::{Failure, HeadingLevel, Loading, Stale};
+use crate::components::{Announcer, Failure, HeadingLevel, Loading, Stale};
 use crate::hooks::{use_load, Load};
 use crate::model::validate_catalog;
 use crate::model::Section;
@@ -179,7 +179,13 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     });
 
     let content = match (&*catalog.state, route) {
-        (Load::Loading, _) => html! { <Loading {strings} /> },
+        // The page has its one h1 from the start.
+        (Load::Loading, _) => html! {
+            <>
+                <h1 class="page-loading-title">{ strings.site_title }</h1>
+                <Loading {strings} />
+            </>
+        },
         (Load::Failed(error), _) => html! {
             <Failure error={error.clone()} heading_level={HeadingLevel::TOP} onretry={catalog.retry.clone()} {strings} />
         },
@@ -206,6 +212,7 @@ pub fn PageApp(props: &PageAppProps) -> Html {
                         src={AttrValue::from(address::resolve(&entry.file, &props.catalog).unwrap_or_default())}
                         tab={*tab}
                         {ontab}
+                        title={AttrValue::from(entry.title.clone())}
                         share_base={settings.kiosk.then(|| address::share_base(settings)).flatten().map(AttrValue::from)}
                         {strings}
                     />
@@ -218,6 +225,13 @@ pub fn PageApp(props: &PageAppProps) -> Html {
         },
     };
 
+    // The catalog's loading is told like a monograph's; once loaded, the
+    // page it shows speaks for itself.
+    let catalog_message = match &*catalog.state {
+        Load::Loading => Some(AttrValue::Static(strings.loading)),
+        Load::Failed(_) => Some(AttrValue::Static(strings.error_title)),
+        Load::Loaded { .. } => Some(AttrValue::default()),
+    };
     let printable = entry.is_some() && !settings.kiosk;
     let skip_href = match start {
         Start::Routes => route.to_hash(),
@@ -239,12 +253,14 @@ pub fn PageApp(props: &PageAppProps) -> Html {
             // Its address is this view's, so opening it in a new tab shows the
             // same page rather than an unknown route; on a pre-rendered page
             // it works without scripts too.
-            <a class="skip-link" href={skip_href} onclick={onskip}>{ strings.skip_to_content }</a>
             <header class="page-header">
+                // First in the banner landmark, so it is inside one.
+                <a class="skip-link" href={skip_href} onclick={onskip}>{ strings.skip_to_content }</a>
                 <p class="page-site-title">{ strings.site_title }</p>
                 <Toolbar text_size={state.text_size()} {ontextsize} {onlanguage} {printable} {strings} />
             </header>
             <main id="page-main" class="page-main" tabindex="-1" ref={main_ref}>
+                <Announcer message={catalog_message} />
                 { content }
             </main>
             if settings.kiosk {

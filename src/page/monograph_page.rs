@@ -1,6 +1,8 @@
 use super::read_aloud::ReadAloud;
 use super::take_home::TakeHome;
-use crate::components::{next_id_prefix, Failure, HeadingLevel, Loading, MonographView, Stale};
+use crate::components::{
+    load_message, next_id_prefix, Announcer, Failure, HeadingLevel, Loading, MonographView, Stale,
+};
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
 use crate::model::{Monograph, Section};
@@ -28,6 +30,9 @@ pub struct MonographPageProps {
     /// Prefix of element ids, when the pre-rendered page chose it.
     #[prop_or_default]
     pub id_prefix: Option<AttrValue>,
+    /// The medicine's name from the catalog: the page's heading while its
+    /// monograph loads.
+    pub title: AttrValue,
 }
 
 /// One monograph on the standalone page or the kiosk, with read-aloud and,
@@ -39,8 +44,20 @@ pub fn MonographPage(props: &MonographPageProps) -> Html {
     });
     let loader = use_load(props.src.clone(), validate, props.preloaded.clone());
     let strings = props.strings;
-    match &*loader.state {
-        Load::Loading => html! { <Loading {strings} /> },
+    let first_generation = *use_memo((), |_| loader.generation);
+    let message = load_message(
+        &loader.state,
+        loader.generation != first_generation,
+        strings,
+    );
+    let content = match &*loader.state {
+        // The page has its one h1 from the start.
+        Load::Loading => html! {
+            <>
+                <h1 class="page-loading-title">{ props.title.clone() }</h1>
+                <Loading {strings} />
+            </>
+        },
         Load::Failed(error) => html! {
             <Failure error={error.clone()} heading_level={HeadingLevel::TOP} onretry={loader.retry.clone()} {strings} />
         },
@@ -70,5 +87,11 @@ pub fn MonographPage(props: &MonographPageProps) -> Html {
                 </>
             }
         }
+    };
+    html! {
+        <>
+            <Announcer {message} />
+            { content }
+        </>
     }
 }

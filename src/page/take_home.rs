@@ -83,7 +83,7 @@ pub fn TakeHome(props: &TakeHomeProps) -> Html {
                 <path d={d.clone()} fill="#000000" />
             </svg>
             <figcaption>
-                <p class="page-take-home-title"><strong>{ strings.take_home }</strong></p>
+                <h2 class="page-take-home-title">{ strings.take_home }</h2>
                 <p class="page-take-home-hint">{ strings.take_home_hint }</p>
                 <p><span class="page-take-home-url">{ props.url.clone() }</span></p>
             </figcaption>

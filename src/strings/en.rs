@@ -17,6 +17,7 @@ pub const ENGLISH: Strings = Strings {
     serious_side_effects: "Serious side effects",
     important: "Important",
     loading: "Loading medicine information…",
+    loaded: "Medicine information loaded: {title}",
     error_title: "We could not show this medicine information",
     error_no_source: "This medicine information has not been set up correctly. Please let the website's team know.",
     error_not_found: "The information for this medicine could not be found. It may have moved. Please try again later or ask your pharmacist.",

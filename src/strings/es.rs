@@ -18,6 +18,7 @@ pub const SPANISH: Strings = Strings {
     serious_side_effects: "Efectos secundarios graves",
     important: "Importante",
     loading: "Cargando la información del medicamento…",
+    loaded: "Información del medicamento cargada: {title}",
     error_title: "No pudimos mostrar la información de este medicamento",
     error_no_source: "La información de este medicamento no está bien configurada. Avise al equipo del sitio web.",
     error_not_found: "No se encontró la información de este medicamento. Puede que se haya movido. Inténtelo de nuevo más tarde o consulte a su farmacéutico.",

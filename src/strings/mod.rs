@@ -28,6 +28,8 @@ pub struct Strings {
     pub serious_side_effects: &'static str,
     pub important: &'static str,
     pub loading: &'static str,
+    /// Announced when a monograph has loaded; `{title}` is its title.
+    pub loaded: &'static str,
     pub error_title: &'static str,
     pub error_no_source: &'static str,
     pub error_not_found: &'static str,
