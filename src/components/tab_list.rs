@@ -41,12 +41,52 @@ pub fn key_target(key: &str, current: usize, count: usize) -> Option<usize> {
     }
 }
 
+/// Scrolls `tab`'s row sideways, if it scrolls, so that the whole tab shows
+/// with a little of its neighbours (they tell there is more).
+fn reveal_in_row(tab: &HtmlElement) {
+    let Some(row) = tab.parent_element() else {
+        return;
+    };
+    if row.scroll_width() <= row.client_width() {
+        return;
+    }
+    let (tab_box, row_box) = (
+        tab.get_bounding_client_rect(),
+        row.get_bounding_client_rect(),
+    );
+    let peek = tab_box.width() / 2.0;
+    let before = tab_box.left() - row_box.left() - peek;
+    let after = tab_box.right() - row_box.right() + peek;
+    let by = if before < 0.0 {
+        before
+    } else if after > 0.0 {
+        after.min(before)
+    } else {
+        return;
+    };
+    row.set_scroll_left(row.scroll_left() + by.round() as i32);
+}
+
 /// A WAI-ARIA tab list with roving tabindex and automatic activation.
 #[function_component]
 pub fn TabList(props: &TabListProps) -> Html {
     let refs = use_memo(props.tabs.len(), |count| {
         (0..*count).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
+
+    {
+        // On a phone the tabs are one scrolling row (see widget.css): keep
+        // the selected tab in view inside it, as one the address or the
+        // host chose may start out of sight. Only the row scrolls, never
+        // the page.
+        let refs = refs.clone();
+        let index = props.tabs.iter().position(|tab| *tab == props.active);
+        use_effect_with(index, move |&index| {
+            if let Some(tab) = index.and_then(|i| refs[i].cast::<HtmlElement>()) {
+                reveal_in_row(&tab);
+            }
+        });
+    }
 
     let onkeydown = {
         let tabs = props.tabs.clone();
