@@ -72,6 +72,21 @@
     // after the element was removed mounts nothing.
     #generation = 0;
 
+    constructor() {
+      super();
+      // `data-dm-state` says where the element is: "loading" until its
+      // monograph is shown ("loaded") or cannot be ("failed"). A host
+      // reserves the monograph's height while it loads through
+      // --dm-loading-min-height (widget.css reads it on the element), and
+      // before the script and the stylesheet are in with a rule of its own
+      // (see the README).
+      const settle = (state) => () => {
+        this.dataset.dmState = state;
+      };
+      this.addEventListener("drug-monograph-load", settle("loaded"));
+      this.addEventListener("drug-monograph-error", settle("failed"));
+    }
+
     connectedCallback() {
       const generation = ++this.#generation;
       // A snippet's element arrives with its widget pre-rendered in a
@@ -84,6 +99,7 @@
         stylesheet.href = STYLESHEET_URL;
         shadow.append(stylesheet);
       }
+      this.dataset.dmState = rendered ? "loaded" : "loading";
       const mountPoint = rendered ?? document.createElement("div");
       if (!rendered) {
         this.shadowRoot.append(mountPoint);
@@ -137,7 +153,10 @@
       this.#mountPoint = null;
     }
 
-    attributeChangedCallback() {
+    attributeChangedCallback(name, before, after) {
+      if (name === "src" && before !== after && this.#widget) {
+        this.dataset.dmState = "loading";
+      }
       this.#widget?.update(this.#config());
     }
 

@@ -36,7 +36,7 @@ const TAB_LABELS = ['Usage', 'Dosage', 'Side effects', 'How it works', 'Precauti
 const EVENT_NAMES = ['drug-monograph-load', 'drug-monograph-tabchange', 'drug-monograph-error'];
 
 // Computed values the contract promises.
-const DEFAULT_ACCENT = 'rgb(11, 88, 112)'; // #0b5870
+const DEFAULT_ACCENT = 'rgb(10, 84, 105)'; // #0a5469
 const BRAND_ACCENT = 'rgb(31, 93, 59)'; // #1f5d3b, set on .branded in pharmacy.css
 const HOTPINK = 'rgb(255, 105, 180)';
 
