@@ -76,7 +76,7 @@
       const generation = ++this.#generation;
       // A snippet's element arrives with its widget pre-rendered in a
       // declarative shadow root: hydrate that instead of rendering anew.
-      const rendered = this.shadowRoot?.querySelector(":scope > .dm-root[data-content-hash]");
+      const rendered = this.shadowRoot?.querySelector(".dm-root[data-content-hash]");
       if (!this.shadowRoot) {
         const shadow = this.attachShadow({ mode: "open" });
         const stylesheet = document.createElement("link");
