@@ -351,6 +351,9 @@ async function run(browser, variant, url) {
 
 // ---------------------------------------------------------------- report
 
+/** The machine's load averages over 1, 5 and 15 minutes: a busy machine makes noisy numbers. */
+const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ');
+
 function report(variants, results, opts, browserVersion) {
   const base = results.get('a');
   const baseline = base && stats(base.map((r) => r.paintAt)).median;
@@ -460,7 +463,8 @@ async function main() {
       `Pre-rendered monograph (${MONOGRAPH}), bundle ${bundles.version} (${opts.dist})` +
         (opts.prev ? `, previous release ${bundleVersion(opts.prev)} (${opts.prev})` : '') +
         `\n${opts.runs} runs per variant, interleaved (one unmeasured round first), each in a fresh context, cache disabled` +
-        `\nPhone profile: ${describePhone()}; served compressed by scripts/serve.mjs (brotli)\n`,
+        `\nPhone profile: ${describePhone()}; served compressed by scripts/serve.mjs (brotli)` +
+        `\nLoad average before: ${loadAverage()} (${os.availableParallelism()} cores)\n`,
     );
 
     const results = new Map(variants.map((v) => [v.key, []]));
@@ -475,6 +479,7 @@ async function main() {
     }
 
     report(variants, results, opts, browser.version());
+    console.log(`Load average after: ${loadAverage()}`);
     if (opts.verbose) printRuns(variants, results);
   } finally {
     await browser?.close();

@@ -41,6 +41,17 @@ export const EMBED = [
   'content/lenalidomide.json',
 ];
 
+/** A page with a pre-rendered snippet: the page holds the monograph's text,
+ * then the loader takes the hydrating build and fetches the monograph. */
+export const SNIPPET = [
+  'demo/snippet.html',
+  'drug-monograph/@VERSION@/drug-monograph.js',
+  'drug-monograph/@VERSION@/drug-monograph-hydrate.js',
+  'drug-monograph/@VERSION@/drug-monograph-hydrate_bg.wasm',
+  'drug-monograph/@VERSION@/widget.css',
+  'content/lenalidomide.json',
+];
+
 /** A file list with @VERSION@ replaced. */
 export function withVersion(files, version) {
   return files.map((f) => f.replaceAll('@VERSION@', version));
@@ -114,9 +125,10 @@ function main() {
   const allTotal = { file: `total (${rows.length} files)`, raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip') };
   const firstView = group(FIRST_VIEW, 'first view of index.html');
   const embed = group(EMBED, 'embed (<drug-monograph>)');
+  const snippet = group(SNIPPET, 'page with a snippet');
 
   if (json) {
-    console.log(JSON.stringify({ dist, version, files: rows, total: allTotal, firstView, embed }, null, 2));
+    console.log(JSON.stringify({ dist, version, files: rows, total: allTotal, firstView, embed, snippet }, null, 2));
   } else {
     console.log(`Files in ${dist} (release ${version})\n`);
     console.log(table(rows, allTotal));
@@ -124,6 +136,8 @@ function main() {
     console.log(table(firstView.files, firstView.total));
     console.log('\nEmbed: loader, wasm and glue, stylesheet and one monograph (gzipped)\n');
     console.log(table(embed.files, embed.total));
+    console.log('\nA page with a pre-rendered snippet (demo/snippet.html, gzipped)\n');
+    console.log(table(snippet.files, snippet.total));
   }
 
   const missing = [...new Set([...firstView.missing, ...embed.missing])];

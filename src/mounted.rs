@@ -15,29 +15,37 @@ impl<C: BaseComponent> Mounted<C> {
     /// Renders `C` into `root`, replacing what is there; a crash shows its
     /// message in `strings`.
     pub fn render(root: web_sys::Element, props: C::Properties, strings: &'static Strings) -> Self {
-        panic::install();
-        panic::remember_root(&root, strings);
-        let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
-        Mounted {
-            app: Some(app),
-            root,
-        }
+        Self::start(root, strings, |root| {
+            yew::Renderer::<C>::with_root_and_props(root, props).render()
+        })
     }
 
     /// Takes over `root`'s pre-rendered HTML, keeping its elements. `props`
-    /// must be those it was rendered with: only text and attributes may
-    /// differ from what they render (see `embed::hydrate`).
+    /// must be those it was rendered with: hydration keeps the elements
+    /// and their text and only sets the attributes the first render has, so
+    /// that render must be the server's own (see `embed::hydrate`).
     #[cfg(feature = "hydration")]
     pub fn hydrate(
         root: web_sys::Element,
         props: C::Properties,
         strings: &'static Strings,
     ) -> Self {
+        Self::start(root, strings, |root| {
+            yew::Renderer::<C>::with_root_and_props(root, props).hydrate()
+        })
+    }
+
+    /// Registers `root` for the crash message before `app` starts in it,
+    /// so that a crash while starting is shown too.
+    fn start(
+        root: web_sys::Element,
+        strings: &'static Strings,
+        app: impl FnOnce(web_sys::Element) -> AppHandle<C>,
+    ) -> Self {
         panic::install();
         panic::remember_root(&root, strings);
-        let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props).hydrate();
         Mounted {
-            app: Some(app),
+            app: Some(app(root.clone())),
             root,
         }
     }

@@ -22,6 +22,9 @@
     [...document.scripts].map((s) => s.src).find((src) => /\/drug-monograph\.js(?:[?#]|$)/.test(src));
   const base = new URL(".", scriptUrl ?? document.baseURI);
   const CORE_URL = new URL("drug-monograph-core.js", base).href;
+  // The same widget built to hydrate pre-rendered snippets too; larger, so
+  // it is loaded only for a page that has one.
+  const HYDRATING_CORE_URL = new URL("drug-monograph-hydrate.js", base).href;
   const STYLESHEET_URL = new URL("widget.css", base).href;
 
   // The only interface text outside the wasm: shown when the wasm itself
@@ -29,10 +32,19 @@
   const STARTUP_FAILED =
     "This medicine information could not be loaded. Please check your connection and reload the page.";
 
-  // One download and one instance of the wasm for every element on the page.
+  // A snippet's element arrives with its widget pre-rendered in a
+  // declarative shadow root.
+  const prerenderedRoot = (element) => element.shadowRoot?.querySelector(".dm-root[data-content-hash]");
+
+  // One download and one instance of the wasm for every element on the
+  // page: the hydrating build when the page has a snippet when the first
+  // element starts (a snippet found later by the plain build is rendered
+  // afresh).
   let core = null;
   const loadCore = () =>
-    (core ??= import(CORE_URL)
+    (core ??= import(
+      [...document.getElementsByTagName(TAG)].some(prerenderedRoot) ? HYDRATING_CORE_URL : CORE_URL
+    )
       .then(async (module) => {
         await module.default();
         return module;
@@ -89,9 +101,8 @@
 
     connectedCallback() {
       const generation = ++this.#generation;
-      // A snippet's element arrives with its widget pre-rendered in a
-      // declarative shadow root: hydrate that instead of rendering anew.
-      const rendered = this.shadowRoot?.querySelector(":scope > .dm-root[data-content-hash]");
+      // A snippet's widget is hydrated instead of rendered anew.
+      const rendered = prerenderedRoot(this);
       if (!this.shadowRoot) {
         const shadow = this.attachShadow({ mode: "open" });
         const stylesheet = document.createElement("link");
@@ -116,9 +127,10 @@
           if (generation !== this.#generation) {
             return;
           }
-          this.#widget = rendered
-            ? module.hydrate(mountPoint, this, this.#config(), renderedAs(rendered), text)
-            : module.mount(mountPoint, this, this.#config());
+          this.#widget =
+            rendered && module.hydrate
+              ? module.hydrate(mountPoint, this, this.#config(), renderedAs(rendered), text)
+              : module.mount(mountPoint, this, this.#config());
         })
         .catch((error) => {
           if (generation !== this.#generation) {

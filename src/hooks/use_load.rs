@@ -117,14 +117,13 @@ pub fn use_load<T: 'static>(
         let dispatcher = state.dispatcher();
         let preloaded = state.preloaded.clone();
         use_effect_with((url, state.attempt), move |(url, _)| {
-            if preloaded.as_ref() == Some(url) {
-                // The document is on screen already.
-                return Box::new(|| ()) as Box<dyn FnOnce()>;
-            }
-            dispatcher.dispatch(LoadAction::Started);
             let cancelled = Rc::new(Cell::new(false));
-            let controller = AbortController::new().ok();
-            if let Some(controller) = controller.clone() {
+            // No request when the document is on screen already.
+            let request = (preloaded.as_ref() != Some(url))
+                .then(AbortController::new)
+                .and_then(Result::ok);
+            if let Some(controller) = request.clone() {
+                dispatcher.dispatch(LoadAction::Started);
                 let url = url.to_string();
                 let cancelled = cancelled.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -134,12 +133,12 @@ pub fn use_load<T: 'static>(
                     }
                 });
             }
-            Box::new(move || {
+            move || {
                 cancelled.set(true);
-                if let Some(controller) = controller {
+                if let Some(controller) = request {
                     controller.abort();
                 }
-            })
+            }
         });
     }
 

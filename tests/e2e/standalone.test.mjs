@@ -1,5 +1,5 @@
-// End-to-end tests of the standalone page (dist/index.html) with the real
-// Lenalidomide monograph, in headless Chromium.
+// End-to-end tests of the standalone site (dist/) with the real Lenalidomide
+// monograph, in headless Chromium.
 //
 //   node --test tests/e2e/
 //
@@ -8,27 +8,43 @@
 // The DOM checked here is the widget contract (class names dm-*, tab ids
 // <prefix>-tab-<id>, panels found through aria-controls).
 //
-// index.html opens on the catalog ("All medicines", from content/index.json);
-// the monograph is at index.html#/lenalidomide, each tab at
-// #/lenalidomide/<tab>. The catalog with several (made-up) medicines, search,
-// text size, languages and print are in catalog.test.mjs; the kiosk in
-// kiosk.test.mjs.
+// index.html is the catalog ("All medicines", from content/index.json); the
+// monograph has its own pre-rendered page, medicines/lenalidomide/, each tab
+// named by the fragment: medicines/lenalidomide/#dosage. The kiosk (kiosk.html)
+// is still a single-page app that loads the monograph at #/lenalidomide: its
+// error and retry are checked here too. The catalog with several (made-up)
+// medicines, search, text size, languages and print are in catalog.test.mjs;
+// the kiosk in kiosk.test.mjs; what pre-rendering itself promises (no
+// scripts, hydration, metadata, old addresses) in prerender.test.mjs.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TAB_IDS } from './pages/monograph.mjs';
-import { StandalonePage } from './pages/standalone.mjs';
+import { monographPath, StandalonePage } from './pages/standalone.mjs';
 import { assertNoErrors, axeAudit, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
 
 const CONTENT_GLOB = '**/content/lenalidomide.json';
-const MONOGRAPH_HASH = '#/lenalidomide';
+const CATALOG_GLOB = '**/content/index.json';
+const ERROR_TITLE = 'We could not show this medicine information';
+const MONOGRAPH_PATH = monographPath('lenalidomide');
 
-const env = useBrowserAndServer({ requires: 'index.html' });
+const env = useBrowserAndServer({ requires: MONOGRAPH_PATH + 'index.html' });
 
 // ---------------------------------------------------------------- helpers
 
-/** Opens index.html plus `hash`: by default the Lenalidomide monograph ('' for the catalog). See StandalonePage.open. */
-const openPage = (t, { hash = MONOGRAPH_HASH, ...options } = {}) => StandalonePage.open(env, t, { hash, ...options });
+/** Opens the page of the Lenalidomide monograph, on `tab` when given. See StandalonePage.openMonograph. */
+const openPage = (t, { tab, ...options } = {}) => StandalonePage.openMonograph(env, t, 'lenalidomide', { tab, ...options });
+
+/**
+ * Opens the kiosk, the single-page app that still loads a monograph in the
+ * browser, at `hash`. Its offline service worker is blocked, so that
+ * Playwright's routing sees every request (offline.test.mjs tests the worker).
+ */
+const openKiosk = (t, hash, options = {}) =>
+  StandalonePage.open(env, t, { path: 'kiosk.html', hash, contextOptions: { serviceWorkers: 'block' }, ...options });
+
+/** For page.route: answers with a 404. */
+const notFound = (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
 
 /**
  * For assertNoErrors: the browser's own "Failed to load resource ... 404" line
@@ -80,18 +96,19 @@ async function horizontalOverflow(page) {
 // ------------------------------------------------------------------ tests
 
 describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () => {
-  it('opens on the catalog, which links to the monograph', { timeout: TEST_TIMEOUT }, async (t) => {
-    const standalone = await openPage(t, { hash: '' });
+  it('opens on the catalog, which links to the monograph\'s page', { timeout: TEST_TIMEOUT }, async (t) => {
+    const standalone = await StandalonePage.open(env, t);
     const { page } = standalone;
-    await standalone.catalogHeading().waitFor();
+    await standalone.waitForCatalog();
     assert.equal((await page.getByRole('status').textContent()).trim(), '1 medicine found');
     assert.equal(await standalone.title.count(), 0, 'no monograph on the catalog');
     const link = page.getByRole('link', { name: /^Lenalidomide\b/ });
-    assert.equal(await link.getAttribute('href'), MONOGRAPH_HASH);
+    assert.equal(await link.getAttribute('href'), MONOGRAPH_PATH);
 
     await link.click();
     await standalone.waitForTitle('Lenalidomide');
-    assert.equal(standalone.hash(), MONOGRAPH_HASH, 'the address names the monograph');
+    assert.equal(standalone.pathname(), MONOGRAPH_PATH, 'the address is the monograph\'s page');
+    assert.equal(standalone.hash(), '', 'no tab named');
     await standalone.expectSelected('usage');
     assert.equal(await page.title(), 'Lenalidomide – Medicine information');
     assertNoErrors(standalone.errors);
@@ -109,7 +126,7 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     assertNoErrors(standalone.errors);
   });
 
-  it('switches tabs on click, updates the hash and keeps the tab on reload', { timeout: TEST_TIMEOUT }, async (t) => {
+  it('switches tabs on click, names the tab in the fragment and keeps it on reload', { timeout: TEST_TIMEOUT }, async (t) => {
     const standalone = await openPage(t);
     const { page } = standalone;
     await standalone.waitForTitle('Lenalidomide');
@@ -125,12 +142,8 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     await dosagePanel.waitFor({ state: 'visible' });
     await usagePanel.waitFor({ state: 'hidden' });
     assert.equal(await standalone.tab('usage').getAttribute('aria-selected'), 'false');
-    await waitUntil(
-      page,
-      () => location.hash === '#/lenalidomide/dosage',
-      undefined,
-      'location.hash is #/lenalidomide/dosage',
-    );
+    await waitUntil(page, () => location.hash === '#dosage', undefined, 'location.hash is #dosage');
+    assert.equal(standalone.pathname(), MONOGRAPH_PATH, 'still the monograph\'s page');
     // The tab replaces the address rather than adding a history entry.
     assert.equal(await page.evaluate(() => history.length), historyBefore, 'no history entry per tab');
 
@@ -142,22 +155,33 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
   });
 
   it('opens the tab named by a deep link', { timeout: TEST_TIMEOUT }, async (t) => {
-    const standalone = await openPage(t, { hash: '#/lenalidomide/side-effects' });
+    const standalone = await openPage(t, { tab: 'side-effects' });
     await standalone.waitForTitle('Lenalidomide');
     const { tab: selected } = await standalone.expectSelected('side-effects');
     assert.match((await selected.textContent()).trim(), /^Side effects$/i);
-    assert.equal(standalone.hash(), '#/lenalidomide/side-effects', 'the address is kept');
+    assert.equal(standalone.hash(), '#side-effects', 'the address is kept');
     assertNoErrors(standalone.errors);
   });
 
-  it('shows an error with a retry button when the monograph is missing, and recovers', { timeout: TEST_TIMEOUT }, async (t) => {
+  it('keeps the pre-rendered monograph, as a document, when its file cannot be fetched', { timeout: TEST_TIMEOUT }, async (t) => {
+    const standalone = await openPage(t, { tab: 'dosage', beforeGoto: (page) => page.route(CONTENT_GLOB, notFound) });
+    const { page } = standalone;
+    await waitUntil(page, () => document.documentElement.classList.contains('dm-document'), undefined, '<html> marked dm-document');
+    assert.equal((await standalone.title.textContent()).trim(), 'Lenalidomide');
+    await standalone.expectDocument('file missing');
+    await page.locator('.dm-panel').filter({ hasText: 'Multiple Myeloma' }).first().waitFor({ state: 'visible' });
+    assert.equal(await page.locator('.dm-error').count(), 0, 'no error message: the text is all there');
+    assert.ok(await page.locator('.page-toolbar').isHidden(), 'the toolbar, which needs the app, is hidden');
+    await page.locator('.page-back').getByRole('link', { name: 'All medicines', exact: true }).waitFor();
+    assertNoErrors(standalone.errors, { allow: missingContent404 });
+  });
+
+  it('shows an error with a retry button on the kiosk when the monograph is missing, and recovers', { timeout: TEST_TIMEOUT }, async (t) => {
     const requests = [];
-    const standalone = await openPage(t, {
+    const standalone = await openKiosk(t, '#/lenalidomide', {
       beforeGoto: (page) => {
         page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-        return page.route(CONTENT_GLOB, (route) =>
-          route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }),
-        );
+        return page.route(CONTENT_GLOB, notFound);
       },
     });
     const { page } = standalone;
@@ -181,6 +205,44 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     await standalone.expectSelected('usage');
     await error.waitFor({ state: 'detached' });
     assertNoErrors(standalone.errors, { allow: missingContent404 });
+  });
+
+  it('says clearly on the kiosk when a medicine is not in the catalog, with a link back to it', { timeout: TEST_TIMEOUT }, async (t) => {
+    const kiosk = await openKiosk(t, '#/no-such-medicine');
+    const alert = kiosk.page.getByRole('alert');
+    await alert.waitFor();
+    assert.equal((await alert.getByRole('heading', { level: 1 }).textContent()).trim(), ERROR_TITLE);
+    assert.match(await alert.textContent(), /could not be found/, 'the not-found message');
+    assert.equal(await kiosk.title.count(), 0, 'no monograph');
+    const back = alert.getByRole('link', { name: 'All medicines', exact: true });
+    assert.equal(await back.getAttribute('href'), '#/');
+    await back.click();
+    await kiosk.waitForCatalog();
+    assert.equal((await kiosk.resultCount.textContent()).trim(), '1 medicine found');
+    assert.equal(kiosk.hash(), '#/');
+    assertNoErrors(kiosk.errors);
+  });
+
+  it('shows an error with a retry button on the kiosk when the catalog cannot be loaded, and recovers', { timeout: TEST_TIMEOUT }, async (t) => {
+    const unavailable = (e) => /Failed to load resource/.test(e.text) && /\b503\b/.test(e.text);
+    const kiosk = await openKiosk(t, '', {
+      beforeGoto: (page) =>
+        page.route(CATALOG_GLOB, (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'Unavailable' })),
+    });
+    const { page } = kiosk;
+    const alert = page.locator('.dm-error[role="alert"]');
+    await alert.waitFor();
+    assert.equal((await alert.getByRole('heading', { level: 1 }).textContent()).trim(), ERROR_TITLE);
+    assert.equal(await kiosk.results.count(), 0);
+    // The page around it still works: the toolbar is there.
+    await page.getByRole('group', { name: 'Text size' }).waitFor();
+    await page.unroute(CATALOG_GLOB);
+    await alert.getByRole('button', { name: 'Try again', exact: true }).click();
+    await kiosk.waitForCatalog();
+    assert.equal(await kiosk.results.getAttribute('href'), '#/lenalidomide', 'the kiosk links its route');
+    await alert.waitFor({ state: 'detached' });
+    // The browser's own line about the failed request is the only console error.
+    assertNoErrors(kiosk.errors, { allow: unavailable });
   });
 
   it('supports the keyboard on the tab list', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -225,7 +287,7 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     assertNoErrors(standalone.errors);
   });
 
-  it('has no axe-core WCAG 2.2 AA violations in any tab or in the failed state', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+  it('has no axe-core WCAG 2.2 AA violations in any tab, as a document, or in the kiosk\'s failed states', { timeout: TEST_TIMEOUT * 2 }, async (t) => {
     const audit = axeAudit();
 
     const standalone = await openPage(t);
@@ -236,12 +298,20 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     }
     assertNoErrors(standalone.errors);
 
-    const failed = await openPage(t, {
-      beforeGoto: (p) => p.route(CONTENT_GLOB, (route) => route.fulfill({ status: 404, body: 'Not found' })),
-    });
+    const kept = await openPage(t, { beforeGoto: (p) => p.route(CONTENT_GLOB, notFound) });
+    await waitUntil(kept.page, () => document.documentElement.classList.contains('dm-document'), undefined, '<html> marked dm-document');
+    await audit.check(kept.page, 'file missing: the pre-rendered page as a document');
+    assertNoErrors(kept.errors, { allow: missingContent404 });
+
+    const failed = await openKiosk(t, '#/lenalidomide', { beforeGoto: (p) => p.route(CONTENT_GLOB, notFound) });
     await failed.page.locator('.dm-error .dm-retry').waitFor({ state: 'visible' });
-    await audit.check(failed.page, 'failed state');
+    await audit.check(failed.page, 'kiosk, failed state');
     assertNoErrors(failed.errors, { allow: missingContent404 });
+
+    const unknown = await openKiosk(t, '#/no-such-medicine');
+    await unknown.page.getByRole('alert').waitFor();
+    await audit.check(unknown.page, 'kiosk, unknown medicine');
+    assertNoErrors(unknown.errors);
 
     audit.assertNoViolations();
   });
@@ -297,7 +367,7 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
       await expectFits(small.page, 320, `320px, tab ${id}`);
     }
     await small.backLink.click();
-    await small.catalogHeading().waitFor();
+    await small.waitForCatalog();
     await expectFits(small.page, 320, '320px, catalog');
     assertNoErrors(small.errors);
 

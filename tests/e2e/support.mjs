@@ -212,11 +212,23 @@ async function injectAxe(page, { evaluate = false } = {}) {
  * (axe follows their open shadow roots). Returns the violations as plain data
  * (each node's target as text, shadow-root steps joined by " >>> ") and
  * `inShadow`, how many checked nodes were inside a shadow root.
+ *
+ * With `scriptsDisabled`, for a page of a context with javaScriptEnabled:
+ * false: axe is evaluated (only DevTools may run code there), and since the
+ * page's timers never fire, axe's setTimeout runs its callback as a promise
+ * reaction instead (those still run for evaluated code).
  */
-async function runAxe(page, { include, evaluate = false } = {}) {
-  await injectAxe(page, { evaluate });
+async function runAxe(page, { include, evaluate = false, scriptsDisabled = false } = {}) {
+  await injectAxe(page, { evaluate: evaluate || scriptsDisabled });
   return page.evaluate(
-    async ({ tags, include }) => {
+    async ({ tags, include, scriptsDisabled }) => {
+      if (scriptsDisabled) {
+        window.setTimeout = (callback, _delay, ...args) => {
+          Promise.resolve().then(() => callback(...args));
+          return 0;
+        };
+        window.clearTimeout = () => {};
+      }
       const context = include ? { include: [...document.querySelectorAll(include)] } : document;
       const result = await window.axe.run(context, { runOnly: { type: 'tag', values: tags } });
       const targetText = (target) => target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' ');
@@ -235,7 +247,7 @@ async function runAxe(page, { include, evaluate = false } = {}) {
         })),
       };
     },
-    { tags: AXE_TAGS, include },
+    { tags: AXE_TAGS, include, scriptsDisabled },
   );
 }
 
@@ -252,15 +264,16 @@ function formatViolations(state, violations) {
 
 /**
  * An accessibility audit over the states a test puts its pages in: check(page,
- * state) runs axe-core (runAxe, with `include` and `evaluate`) and keeps its
+ * state, { scriptsDisabled }) runs axe-core (runAxe, with `include`, `evaluate`
+ * and `scriptsDisabled`, for a page without JavaScript) and keeps its
  * violations, named by `state`, and returns how many nodes it checked inside
  * shadow roots; assertNoViolations() then fails listing all of them.
  */
 export function axeAudit({ include, evaluate } = {}) {
   const report = [];
   return {
-    async check(page, state) {
-      const { violations, inShadow } = await runAxe(page, { include, evaluate });
+    async check(page, state, { scriptsDisabled = false } = {}) {
+      const { violations, inShadow } = await runAxe(page, { include, evaluate, scriptsDisabled });
       if (violations.length) report.push(formatViolations(state, violations));
       return inShadow;
     },

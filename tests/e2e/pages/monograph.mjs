@@ -5,6 +5,7 @@
 // root), so each page object of pages/ has one.
 
 import assert from 'node:assert/strict';
+import { settle, WAIT_TIMEOUT } from '../support.mjs';
 
 /** The tabs of a monograph with every section, in order (Lenalidomide's, say). */
 export const TAB_IDS = ['usage', 'dosage', 'side-effects', 'how-it-works', 'precautions', 'faqs'];
@@ -66,5 +67,51 @@ export class Monograph {
   async openTab(id) {
     await this.tab(id).click();
     return this.expectSelected(id);
+  }
+
+  /**
+   * Waits until the tabs work, as a keyboard user finds out: presses
+   * ArrowRight on the selected tab until another tab is selected (before the
+   * wasm hydrates the pre-rendered widget, nothing happens), then goes back
+   * with ArrowLeft. Returns the page's clock (performance.now()) just before
+   * the key press that worked: by then the widget was hydrated.
+   */
+  async waitForWorkingTabs() {
+    const selected = this.root.locator('[role="tab"][aria-selected="true"]');
+    const first = (await selected.getAttribute('id')).replace(/^.*-tab-/, '');
+    const deadline = Date.now() + WAIT_TIMEOUT;
+    for (;;) {
+      await selected.focus();
+      const before = await this.page.evaluate(() => performance.now());
+      await this.page.keyboard.press('ArrowRight');
+      await settle(this.page);
+      if ((await this.tab(first).getAttribute('aria-selected')) !== 'true') {
+        await this.page.keyboard.press('ArrowLeft');
+        await this.expectSelected(first);
+        return before;
+      }
+      assert.ok(Date.now() < deadline, `${this.label}ArrowRight on the selected tab "${first}" never selected another tab: not hydrated`);
+    }
+  }
+
+  /**
+   * Asserts that the monograph reads as a document, as without scripts, in
+   * print, or when the wasm could not start: every panel shown under its
+   * heading (laid out, not the 1 px box of the tabbed layout), the tab list
+   * hidden.
+   */
+  async expectDocument(what) {
+    const panels = this.root.locator('.dm-panel');
+    const count = await panels.count();
+    assert.ok(count > 0, `${this.label}${what}: panels in the DOM`);
+    for (let i = 0; i < count; i++) {
+      const panel = panels.nth(i);
+      const id = await panel.getAttribute('id');
+      assert.ok(await panel.isVisible(), `${this.label}${what}: panel ${id} is visible`);
+      const heading = panel.locator('.dm-panel-heading');
+      const box = await heading.boundingBox();
+      assert.ok(box && box.width > 1 && box.height > 1, `${this.label}${what}: heading of ${id} is laid out (box ${JSON.stringify(box)})`);
+    }
+    assert.ok(await this.root.locator('.dm-tablist').isHidden(), `${this.label}${what}: the tab list is hidden`);
   }
 }

@@ -1,9 +1,15 @@
-// The standalone page (index.html) as a patient uses it: the catalog of
-// medicines at #/ with its search, a monograph at #/<id>/<tab>, the toolbar
-// (text size, language). The kiosk is this page in kiosk mode (kiosk.mjs).
+// The standalone site as a patient uses it: the catalog of medicines
+// (index.html) with its search, one page per monograph (medicines/<id>/, its
+// tabs named by the fragment: #dosage), the toolbar (text size, language).
+// Both are pre-rendered: the text is there before the wasm runs, which then
+// hydrates the page. The kiosk is the single-page app in kiosk mode
+// (kiosk.mjs), which still follows #/<id>/<tab> routes.
 
-import { openPage } from '../support.mjs';
+import { openPage, waitUntil } from '../support.mjs';
 import { Monograph } from './monograph.mjs';
+
+/** Where the page of monograph `id` is, from the site's root, with `tab` as its fragment. */
+export const monographPath = (id, tab) => `medicines/${id}/${tab ? `#${tab}` : ''}`;
 
 export class StandalonePage extends Monograph {
   /**
@@ -17,6 +23,11 @@ export class StandalonePage extends Monograph {
     return new this(page, context, errors);
   }
 
+  /** Opens the page of monograph `id`, on `tab` when given (as its fragment); `options` are open's. */
+  static openMonograph(env, t, id, { tab, ...options } = {}) {
+    return this.open(env, t, { ...options, path: monographPath(id, tab) });
+  }
+
   /** `errors`: what went wrong in the page (collectErrors), for assertNoErrors. */
   constructor(page, context, errors) {
     super(page, { title: 'h1.dm-title' });
@@ -24,9 +35,30 @@ export class StandalonePage extends Monograph {
     this.errors = errors;
   }
 
-  /** The address's hash ('' when it has none). */
+  /** The address's hash ('' when it has none): a tab's fragment (#dosage), or a kiosk route (#/lenalidomide). */
   hash() {
     return new URL(this.page.url()).hash;
+  }
+
+  /** The address's path from the site's root, without query or hash ('' for the root). */
+  pathname() {
+    return new URL(this.page.url()).pathname.replace(/^\//, '');
+  }
+
+  /**
+   * Waits until the page app runs: hydrated (a pre-rendered page) or rendered
+   * (the kiosk). Its first effects set the text size on <html>, so an inline
+   * font-size is the sign; until then a pre-rendered page shows its text but
+   * its controls do nothing.
+   */
+  async waitForApp() {
+    await waitUntil(this.page, () => document.documentElement.style.fontSize !== '', undefined, 'the page app runs (text size set on <html>)');
+  }
+
+  /** Waits until the monograph titled `text` is shown and the page app runs (waitForApp). */
+  async waitForTitle(text) {
+    await super.waitForTitle(text);
+    await this.waitForApp();
   }
 
   /** The page's main heading when it shows the catalog. */
@@ -44,10 +76,14 @@ export class StandalonePage extends Monograph {
     return this.page.locator('#page-results a.page-result');
   }
 
-  /** Waits for the catalog, headed `heading` (its name in the interface language), with its count of results. */
+  /**
+   * Waits for the catalog, headed `heading` (its name in the interface
+   * language), with its count of results, once the page app runs.
+   */
   async waitForCatalog(heading) {
     await this.catalogHeading(heading).waitFor();
     await this.resultCount.waitFor();
+    await this.waitForApp();
   }
 
   /** The link back to the catalog, above a monograph. */
