@@ -388,33 +388,46 @@ function report(variants, results, opts, browserVersion) {
       '\nTransferred: bytes over the network, headers included, until then (median), and the requests made.',
   );
 
+  // The verdicts go by the medians; the same comparison within each round
+  // (runs seconds apart, under the same load) shows how much of it is noise.
   const check = (ok) => (ok ? 'met' : 'NOT met');
+  const perRound = (key, other, combine) => stats(results.get(key).map((r, i) => combine(r, results.get(other)[i])));
+  const roundRatios = (key, metric) => {
+    const s = perRound(key, 'a', (r, a) => r[metric] / a.paintAt);
+    return `in each round ${ratio(s.median)}, ${ratio(s.min)} to ${ratio(s.max)}`;
+  };
   const lines = [];
   for (const key of ['b', 'c']) {
     const s = summary.get(key);
     if (!s) continue;
     const paint = s.paint.median / baseline;
     const tabs = s.tabs.median / baseline;
-    lines.push(`(${key}) first panel painted ≤ 1.1× (a): ${ratio(paint)}  ${check(paint <= 1.1)}`);
-    lines.push(`(${key}) tabs working ≤ 2× (a):          ${ratio(tabs)}  ${check(tabs <= 2)}`);
+    lines.push(`(${key}) first panel painted ≤ 1.1× (a): ${ratio(paint)}  ${check(paint <= 1.1)}  (${roundRatios(key, 'paintAt')})`);
+    lines.push(`(${key}) tabs working ≤ 2× (a):          ${ratio(tabs)}  ${check(tabs <= 2)}  (${roundRatios(key, 'tabsAt')})`);
   }
   const d = summary.get('d');
   const e = summary.get('e');
   if (d && e) {
-    for (const [what, pick] of [
-      ['first panel painted', (s) => s.paint.median],
-      ['tabs working', (s) => s.tabs.median],
+    for (const [what, pick, metric] of [
+      ['first panel painted', (s) => s.paint.median, 'paintAt'],
+      ['tabs working', (s) => s.tabs.median, 'tabsAt'],
     ]) {
       const diff = pick(d) - pick(e);
+      const rounds = perRound('d', 'e', (rd, re) => rd[metric] - re[metric]);
+      const signed = (n) => `${n >= 0 ? '+' : ''}${Math.round(n)} ms`;
       lines.push(
-        `(d) no slower than (e), ${what}: ${ms(pick(d))} vs ${ms(pick(e))} (${diff >= 0 ? '+' : ''}${Math.round(diff)} ms)  ${check(diff <= 0)}`,
+        `(d) no slower than (e), ${what}: ${ms(pick(d))} vs ${ms(pick(e))} (${signed(diff)})  ${check(diff <= 0)}` +
+          `  (in each round ${signed(rounds.median)}, ${signed(rounds.min)} to ${signed(rounds.max)})`,
       );
     }
   } else {
     lines.push('(d) no slower than (e): not measured (give the previous bundle with --prev DIR)');
   }
   console.log(`\nTargets\n  ${lines.join('\n  ')}`);
-  console.log(`\n(Chromium ${browserVersion}; medians of a noisy machine: compare within one run of this script.)`);
+  console.log(
+    '\nVerdicts by the medians; "in each round": the same comparison between the runs of one round (median, range).' +
+      `\n(Chromium ${browserVersion}; a busy machine makes noisy numbers: compare within one run of this script.)`,
+  );
 }
 
 function printRuns(variants, results) {
