@@ -18,7 +18,7 @@ pub use failure::{Failure, FailureProps};
 pub use heading::HeadingLevel;
 pub use loading::Loading;
 pub use monograph_app::{
-    load_message, next_id_prefix, MonographApp, MonographAppProps, PRERENDERED_ID_PREFIX,
+    next_id_prefix, use_load_message, MonographApp, MonographAppProps, PRERENDERED_ID_PREFIX,
 };
 pub use monograph_view::{MonographView, MonographViewProps};
 pub use stale::Stale;

@@ -1,7 +1,7 @@
 use super::tab_choice::{TabAction, TabChoice};
 use super::{Announcer, Failure, HeadingLevel, Loading, MonographView, Stale};
 use crate::events::WidgetEvent;
-use crate::hooks::{use_load, Load};
+use crate::hooks::{use_load, Load, Loader};
 use crate::model::validate;
 use crate::model::{Monograph, Section};
 use crate::strings::fill;
@@ -91,13 +91,7 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
     }
 
     let strings = props.strings;
-    // A pre-rendered monograph is there from the start: nothing to announce.
-    let first_generation = *use_memo((), |_| loader.generation);
-    let message = load_message(
-        &loader.state,
-        loader.generation != first_generation,
-        strings,
-    );
+    let message = use_load_message(&loader, strings);
     let content = match &*loader.state {
         Load::Loading => html! { <Loading {strings} /> },
         Load::Failed(error) => html! {
@@ -145,13 +139,15 @@ pub fn MonographApp(props: &MonographAppProps) -> Html {
 
 /// What a monograph's load tells screen-reader users: that it is loading,
 /// which one has loaded, or that it failed. Nothing for a monograph that
-/// was there from the first render (not `fresh`), as a pre-rendered one is.
-pub fn load_message(
-    state: &Load<Monograph>,
-    fresh: bool,
+/// was there from the first render, as a pre-rendered one is.
+#[hook]
+pub fn use_load_message(
+    loader: &Loader<Monograph>,
     strings: &'static Strings,
 ) -> Option<AttrValue> {
-    match state {
+    let first_generation = *use_memo((), |_| loader.generation);
+    let fresh = loader.generation != first_generation;
+    match &*loader.state {
         Load::Loading => Some(AttrValue::Static(strings.loading)),
         Load::Loaded { .. } if !fresh => None,
         Load::Loaded { value, .. } => Some(fill(strings.loaded, "title", &value.title).into()),

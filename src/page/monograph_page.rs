@@ -1,7 +1,8 @@
 use super::read_aloud::ReadAloud;
 use super::take_home::TakeHome;
 use crate::components::{
-    load_message, next_id_prefix, Announcer, Failure, HeadingLevel, Loading, MonographView, Stale,
+    next_id_prefix, use_load_message, Announcer, Failure, HeadingLevel, Loading, MonographView,
+    Stale,
 };
 use crate::hooks::{use_load, Load};
 use crate::model::validate;
@@ -44,12 +45,7 @@ pub fn MonographPage(props: &MonographPageProps) -> Html {
     });
     let loader = use_load(props.src.clone(), validate, props.preloaded.clone());
     let strings = props.strings;
-    let first_generation = *use_memo((), |_| loader.generation);
-    let message = load_message(
-        &loader.state,
-        loader.generation != first_generation,
-        strings,
-    );
+    let message = use_load_message(&loader, strings);
     let content = match &*loader.state {
         // The page has its one h1 from the start.
         Load::Loading => html! {
