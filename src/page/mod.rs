@@ -22,4 +22,4 @@ mod toolbar;
 pub use app::{PageApp, PageAppProps};
 pub use catalog::{CatalogView, CatalogViewProps};
 pub use settings::PageSettings;
-pub use start::{monograph_path, Start};
+pub use start::{monograph_path, root_of, Start};

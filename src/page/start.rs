@@ -13,9 +13,9 @@ pub fn monograph_path(id: &str) -> String {
     format!("medicines/{id}/")
 }
 
-/// The way back from a monograph's page to the site's root.
-fn root_from_monograph() -> String {
-    "../".repeat(monograph_path("x").matches('/').count())
+/// The way back to the site's root from a page at `path` (`medicines/x/`).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +91,7 @@ impl Start {
     /// Where "All medicines" links to.
     pub fn catalog_href(&self) -> String {
         match self {
-            Start::Monograph { .. } => root_from_monograph(),
+            Start::Monograph { entry, .. } => root_of(&monograph_path(&entry.id)),
             _ => Route::Catalog.to_hash(),
         }
     }

@@ -19,7 +19,7 @@ mod snippet;
 
 use document::{attribute, Head, Page};
 use drug_monograph::components::HeadingLevel;
-use drug_monograph::page::monograph_path;
+use drug_monograph::page::{monograph_path, root_of};
 use drug_monograph::prerender;
 use drug_monograph::strings::ENGLISH;
 use monograph_model::{
@@ -261,11 +261,6 @@ fn parse(path: &Path, text: &str) -> Result<Value, String> {
 
 /// The site publishes the content folder as `content/`.
 const CONTENT_FOLDER: &str = "content/";
-
-/// The way back to the site's root from a page at `path` (`medicines/x/`).
-fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
 
 fn read_catalog(content: &Path) -> Result<PublishedCatalog, String> {
     let path = content.join(crate::cmd::INDEX);
