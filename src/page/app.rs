@@ -48,7 +48,13 @@ fn browser_state(start: &Start) -> PageState {
 pub fn PageApp(props: &PageAppProps) -> Html {
     let settings = &props.settings;
     let start = &props.start;
-    let catalog = use_load(props.catalog.clone(), validate_catalog, start.catalog());
+    // Read once: the loader takes a preloaded catalog on its first render only.
+    let preloaded = use_memo((), |_| start.catalog());
+    let catalog = use_load(
+        props.catalog.clone(),
+        validate_catalog,
+        (*preloaded).clone(),
+    );
     let state = use_reducer(|| match start {
         // Hydration keeps the server's elements and sets only the attributes
         // the first render has, so that render must be the server's own.
