@@ -60,6 +60,19 @@ pub struct Widget {
     hydrated_from: Option<Rc<Monograph>>,
 }
 
+impl Widget {
+    /// A widget rendered afresh into `root`, loading its monograph itself.
+    fn render(root: web_sys::Element, events: web_sys::EventTarget, config: Config) -> Widget {
+        let props = config.into_props(events.clone(), None);
+        let strings = props.strings;
+        Widget {
+            mounted: Mounted::render(root, props, strings),
+            events,
+            hydrated_from: None,
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl Widget {
     /// Applies a new configuration (see [`mount`]); the widget re-renders
@@ -88,13 +101,7 @@ pub fn mount(
     events: web_sys::EventTarget,
     config: JsValue,
 ) -> Result<Widget, JsError> {
-    let props = from_js::<Config>(config)?.into_props(events.clone(), None);
-    let strings = props.strings;
-    Ok(Widget {
-        mounted: Mounted::render(root, props, strings),
-        events,
-        hydrated_from: None,
-    })
+    Ok(Widget::render(root, events, from_js(config)?))
 }
 
 /// How a snippet's widget was pre-rendered, as its mount point records it
@@ -134,13 +141,7 @@ pub fn hydrate(
         .filter(|body| model::content_hash(body) == rendered.content_hash)
         .and_then(|body| crate::fetch::parse(&config.src, &body, model::validate).ok());
     let Some(monograph) = monograph.map(Rc::new) else {
-        let props = config.into_props(events.clone(), None);
-        let strings = props.strings;
-        return Ok(Widget {
-            mounted: Mounted::render(root, props, strings),
-            events,
-            hydrated_from: None,
-        });
+        return Ok(Widget::render(root, events, config));
     };
     let as_rendered = Config {
         src: config.src.clone(),
