@@ -96,10 +96,14 @@ export function staticPage(html) {
   return result;
 }
 
-/** The snippet page without the snippet's pre-rendered widget: <drug-monograph src> and the loader only. */
+/**
+ * The snippet page without the snippet's pre-rendered widget and the preloads
+ * of its hydrating build: <drug-monograph src> and the loader only.
+ */
 export function srcOnlyPage(snippetHtml, { fromVersion, toVersion }) {
   const result = snippetHtml
     .replace(/\s*<template\s+shadowrootmode\b[^>]*>[\s\S]*?<\/template>\s*/i, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>\n?/g, '')
     .replaceAll(`/drug-monograph/${fromVersion}/`, `/drug-monograph/${toVersion}/`);
   if (/<template\b|role="tabpanel"/i.test(result) || !/<drug-monograph\s+src=/.test(result)) {
     throw new Error('bench-prerender: could not remove the snippet\'s pre-rendered widget');

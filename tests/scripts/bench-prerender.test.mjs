@@ -33,6 +33,8 @@ const SNIPPET_PAGE = `<!doctype html>
     <div class="dm-root" data-content-hash="0123"><div role="tabpanel">Text</div></div>
   </template>
 </drug-monograph>
+<link rel="modulepreload" href="/drug-monograph/1.0.0/drug-monograph-hydrate.js" />
+<link rel="preload" href="/drug-monograph/1.0.0/drug-monograph-hydrate_bg.wasm" as="fetch" type="application/wasm" crossorigin />
 <script src="/drug-monograph/1.0.0/drug-monograph.js" defer></script>
     </main>
   </body>
@@ -51,9 +53,9 @@ describe('bench-prerender pages', () => {
     assert.throws(() => staticPage('<html><div id="app"></div></html>'), /no pre-rendered tab panel/);
   });
 
-  it('the src-only page keeps the element, the loader and the shell, without the shadow root', () => {
+  it('the src-only page keeps the element, the loader and the shell, without the shadow root or the preloads', () => {
     const html = srcOnlyPage(SNIPPET_PAGE, { fromVersion: '1.0.0', toVersion: '1.0.0' });
-    assert.doesNotMatch(html, /<template|tabpanel|widget\.css/);
+    assert.doesNotMatch(html, /<template|tabpanel|widget\.css|preload|hydrate/);
     assert.match(html, /<drug-monograph src="\/content\/lenalidomide\.json"><\/drug-monograph>/);
     assert.match(html, /<script src="\/drug-monograph\/1\.0\.0\/drug-monograph\.js" defer><\/script>/);
     assert.match(html, /<link rel="stylesheet" href="csp\.css" \/>/);

@@ -25,7 +25,9 @@ pub struct Snippet<'a> {
 
 impl Snippet<'_> {
     /// The snippet. Nothing may stand between the mount point's tags and the
-    /// pre-rendered HTML: hydration reads its children exactly.
+    /// pre-rendered HTML: hydration reads its children exactly. After the
+    /// element, once its text is in, the hydrating build's bindings and wasm
+    /// are fetched at once rather than one after the other behind the loader.
     pub fn to_html(&self) -> String {
         let mount = [
             attribute("data-content-hash", self.content_hash),
@@ -40,6 +42,9 @@ impl Snippet<'_> {
              <div class=\"dm-root\"{mount}>{content}</div>\n  \
              </template>\n\
              </drug-monograph>\n\
+             <link rel=\"modulepreload\" href=\"{embed}drug-monograph-hydrate.js\" />\n\
+             <link rel=\"preload\" href=\"{embed}drug-monograph-hydrate_bg.wasm\" \
+             as=\"fetch\" type=\"application/wasm\" crossorigin />\n\
              <script src=\"{embed}drug-monograph.js\" defer></script>\n",
             src = escape(self.src),
             embed = escape(self.embed_url),
@@ -71,5 +76,13 @@ mod tests {
              data-heading-level=\"2\"><article class=\"dm\"></article></div>"
         ));
         assert!(html.contains("<script src=\"/drug-monograph/1.0.0/drug-monograph.js\" defer>"));
+        let end = "</drug-monograph>";
+        let preloads = html.find(end).unwrap() + end.len()..html.find("<script").unwrap();
+        assert_eq!(
+            &html[preloads].trim(),
+            &"<link rel=\"modulepreload\" href=\"/drug-monograph/1.0.0/drug-monograph-hydrate.js\" />\n\
+              <link rel=\"preload\" href=\"/drug-monograph/1.0.0/drug-monograph-hydrate_bg.wasm\" \
+              as=\"fetch\" type=\"application/wasm\" crossorigin />"
+        );
     }
 }
