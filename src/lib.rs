@@ -9,6 +9,8 @@
 #[cfg(feature = "page")]
 mod browser;
 pub mod components;
+mod deadline;
+pub mod direction;
 pub mod embed;
 pub mod error;
 pub mod events;
@@ -21,6 +23,7 @@ mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod reading;
+mod request;
 #[cfg(feature = "page")]
 pub mod standalone;
 pub mod strings;
