@@ -162,18 +162,6 @@ pub fn hydrate(
     })
 }
 
-/// Whether this instance can still run widgets: `false` once a panic
-/// happened (the trap that ends it leaves the widgets' state half
-/// changed), and a trap of its own when the instance has no stack left, as
-/// after a stack overflow. The loader asks after a trap anywhere on the
-/// page, to know whether it was this instance's.
-#[wasm_bindgen]
-pub fn healthy() -> bool {
-    // Kept on the stack, so a stack that is gone traps here.
-    std::hint::black_box(&[0u8; 64]);
-    !crate::panic::happened()
-}
-
 /// What an element shows when its widget crashed the instance, in the
 /// interface language `lang`. The loader asks the fresh instance it starts,
 /// since the crashed one cannot be asked.

@@ -76,10 +76,10 @@ async fn fetch_and_validate<T>(
         detail,
     };
     let response = request::get(url, signal).await.map_err(network)?;
-    if !response.ok() {
+    if !response.ok {
         return Err(LoadError::Http {
             url: url.to_owned(),
-            status: response.status(),
+            status: response.status,
         });
     }
     let offline = response.header(OFFLINE_HEADER).as_deref() == Some("1");

@@ -15,6 +15,7 @@ pub mod embed;
 pub mod error;
 pub mod events;
 mod fetch;
+mod health;
 pub mod hooks;
 mod mounted;
 #[cfg(feature = "page")]

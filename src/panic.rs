@@ -1,6 +1,6 @@
 //! A panic must never leave a frozen, half-drawn widget: the hook logs it
 //! for the web team and replaces every widget with a plain message. The
-//! embed's loader then starts a fresh instance (see `embed::healthy`).
+//! embed's loader then starts a fresh instance (see `health`).
 
 use crate::strings::Strings;
 use std::cell::{Cell, RefCell};

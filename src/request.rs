@@ -12,7 +12,12 @@ use web_sys::AbortSignal;
 
 /// The answer to a request: its status and headers are read, its body not
 /// yet.
-pub struct Response(web_sys::Response);
+pub struct Response {
+    answer: web_sys::Response,
+    /// Whether the status is 200 to 299.
+    pub ok: bool,
+    pub status: u16,
+}
 
 /// Requests `url`; aborting `signal` cancels it (if the page's `fetch`
 /// honours it: see `deadline` for the limit that does not depend on that).
@@ -27,35 +32,27 @@ pub async fn get(url: &str, signal: &AbortSignal) -> Result<Response, String> {
     let answer = fetch
         .call2(&global, &url.into(), &init)
         .map_err(|error| describe(&error))?;
-    settled(answer)
+    let answer = settled(answer)
         .await?
         .dyn_into::<web_sys::Response>()
-        .map(Response)
-        .map_err(|_| "fetch did not answer with a Response".to_owned())
+        .map_err(|_| "fetch did not answer with a Response".to_owned())?;
+    // Read through `Reflect`: an object made from Response.prototype passes
+    // the check above, and its getters throw.
+    let ok = property(&answer, "ok")?.as_bool() == Some(true);
+    let status = property(&answer, "status")?.as_f64().unwrap_or_default() as u16;
+    Ok(Response { answer, ok, status })
 }
 
 impl Response {
-    /// Whether the status is 200 to 299.
-    pub fn ok(&self) -> bool {
-        property(&self.0, "ok").is_ok_and(|ok| ok.as_bool() == Some(true))
-    }
-
-    pub fn status(&self) -> u16 {
-        property(&self.0, "status")
-            .ok()
-            .and_then(|status| status.as_f64())
-            .map_or(0, |status| status as u16)
-    }
-
     /// A response header, when it is there.
     pub fn header(&self, name: &str) -> Option<String> {
-        let headers = property(&self.0, "headers").ok()?;
+        let headers = property(&self.answer, "headers").ok()?;
         call(&headers, "get", &name.into()).ok()?.as_string()
     }
 
     /// The body as text.
     pub async fn text(self) -> Result<String, String> {
-        let text = call(&self.0, "text", &JsValue::UNDEFINED)?;
+        let text = call(&self.answer, "text", &JsValue::UNDEFINED)?;
         settled(text)
             .await?
             .as_string()
