@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleVersion } from '../../scripts/lib/version.mjs';
 import { HostPage } from './pages/embed.mjs';
+import { KioskPage } from './pages/kiosk.mjs';
 import { assertNoErrors, DIST, REPO_ROOT, serveFolder, settle, TEST_TIMEOUT, useBrowserAndServer, WAIT_TIMEOUT } from './support.mjs';
 
 const LENALIDOMIDE = JSON.parse(fs.readFileSync(path.join(DIST, 'content/lenalidomide.json'), 'utf8'));
@@ -372,6 +373,37 @@ describe('a crashed wasm instance', () => {
     const bad = await outcome(host, 'bad');
     assert.equal(bad.alert, 'This medicine information stopped working. Please reload the page.');
     assertNoErrors(host.errors, { allow: crashReport });
+  });
+});
+
+describe('a crashed wasm instance on the kiosk', () => {
+  it('is replaced, and the kiosk comes back by itself on the monograph it showed, without a reload', { timeout: TEST_TIMEOUT }, async (t) => {
+    const kiosk = await KioskPage.open(env, t, {
+      hash: '#/lenalidomide',
+      beforeGoto: (p) =>
+        p.addInitScript(() => {
+          window.__sameDocument = true;
+          // The first monograph read crashes the instance (see CYCLIC_PARSE); later ones are read as usual.
+          const parse = JSON.parse;
+          let armed = true;
+          JSON.parse = function (text, reviver) {
+            if (armed && typeof text === 'string' && text.includes('"disclaimer"')) {
+              armed = false;
+              const loop = [];
+              loop.push(loop);
+              return { ...parse(text), faqs: loop };
+            }
+            return parse.call(this, text, reviver);
+          };
+        }),
+    });
+    await kiosk.waitForTitle('Lenalidomide');
+    await kiosk.openTab('faqs');
+    assert.equal(await kiosk.page.evaluate(() => window.__sameDocument), true, 'not reloaded');
+    assert.ok(
+      kiosk.errors.some((e) => /the page crashed/.test(e.text)),
+      `the crash happened and was reported (${JSON.stringify(kiosk.errors)})`,
+    );
   });
 });
 
