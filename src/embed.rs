@@ -161,3 +161,13 @@ pub fn hydrate(
         hydrated_from: Some(monograph),
     })
 }
+
+/// What an element shows when its widget crashed the instance, in the
+/// interface language `lang`. The loader asks the fresh instance it starts,
+/// since the crashed one cannot be asked.
+#[wasm_bindgen(js_name = crashMessage)]
+pub fn crash_message(lang: Option<String>) -> String {
+    strings::for_language(lang.as_deref().unwrap_or_default())
+        .crashed
+        .to_owned()
+}

@@ -9,6 +9,8 @@ use std::fmt;
 pub enum LoadError {
     /// The page did not say which monograph to show.
     NoSource,
+    /// The address the page gave cannot be a URL (`http://[`).
+    BadSource { url: String },
     /// The server answered with an error status, such as 404 or 500.
     Http { url: String, status: u16 },
     /// No answer at all: offline, refused, blocked by the browser.
@@ -26,6 +28,7 @@ impl LoadError {
     pub fn kind(&self) -> &'static str {
         match self {
             LoadError::NoSource => "no-source",
+            LoadError::BadSource { .. } => "bad-src",
             LoadError::Http { .. } => "http",
             LoadError::Network { .. } => "network",
             LoadError::Timeout { .. } => "timeout",
@@ -37,7 +40,7 @@ impl LoadError {
     /// What a patient is told, in plain language.
     pub fn message(&self, strings: &Strings) -> &'static str {
         match self {
-            LoadError::NoSource => strings.error_no_source,
+            LoadError::NoSource | LoadError::BadSource { .. } => strings.error_no_source,
             LoadError::Http { status: 404, .. } | LoadError::Http { status: 410, .. } => {
                 strings.error_not_found
             }
@@ -55,6 +58,9 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             LoadError::NoSource => f.write_str("no monograph address: set the src attribute"),
+            LoadError::BadSource { url } => {
+                write!(f, "{url}: not a valid address: check the src attribute")
+            }
             LoadError::Http { url, status } => write!(f, "{url}: HTTP status {status}"),
             LoadError::Network { url, detail } => write!(f, "{url}: request failed: {detail}"),
             LoadError::Timeout { url, seconds } => {

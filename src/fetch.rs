@@ -2,12 +2,10 @@
 //! body is parsed by the browser's own `JSON.parse`, so the wasm carries no
 //! JSON parser.
 
+use crate::deadline;
 use crate::error::LoadError;
-use crate::model::{Problem, Value};
-use gloo::net::http::Request;
-use gloo::timers::callback::Timeout;
-use std::cell::Cell;
-use std::rc::Rc;
+use crate::model::{self, Problem, Value};
+use crate::request;
 use web_sys::{AbortController, AbortSignal};
 
 /// How long a patient waits before being offered a retry.
@@ -28,7 +26,8 @@ pub struct Fetched<T> {
 
 /// Fetches, parses and validates the document at `url`. Aborting
 /// `controller` cancels the request; after [`TIMEOUT_SECONDS`] it is
-/// aborted and reported as a timeout.
+/// aborted and reported as a timeout, whether or not the request heeds
+/// the abort.
 pub async fn load<T>(
     url: &str,
     controller: &AbortController,
@@ -37,22 +36,33 @@ pub async fn load<T>(
     if url.trim().is_empty() {
         return Err(LoadError::NoSource);
     }
-    let timed_out = Rc::new(Cell::new(false));
-    // Dropping the timer at the end of this function cancels it.
-    let _timer = {
-        let timed_out = timed_out.clone();
-        let controller = controller.clone();
-        Timeout::new(TIMEOUT_SECONDS * 1000, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    match fetch_and_validate(url, &controller.signal(), validate).await {
-        Err(LoadError::Network { .. }) if timed_out.get() => Err(LoadError::Timeout {
+    if !is_address(url) {
+        return Err(LoadError::BadSource {
             url: url.to_owned(),
-            seconds: TIMEOUT_SECONDS,
-        }),
-        result => result,
+        });
+    }
+    let signal = controller.signal();
+    let work = fetch_and_validate(url, &signal, validate);
+    match deadline::within(TIMEOUT_SECONDS * 1000, work).await {
+        Some(result) => result,
+        None => {
+            controller.abort();
+            Err(LoadError::Timeout {
+                url: url.to_owned(),
+                seconds: TIMEOUT_SECONDS,
+            })
+        }
+    }
+}
+
+/// Whether `url`, resolved against the page, is a URL at all.
+fn is_address(url: &str) -> bool {
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten());
+    match base {
+        Some(base) => web_sys::Url::new_with_base(url, &base).is_ok(),
+        None => web_sys::Url::new(url).is_ok(),
     }
 }
 
@@ -61,27 +71,18 @@ async fn fetch_and_validate<T>(
     signal: &AbortSignal,
     validate: Validate<T>,
 ) -> Result<Fetched<T>, LoadError> {
-    let network = |error: gloo::net::Error| LoadError::Network {
+    let network = |detail: String| LoadError::Network {
         url: url.to_owned(),
-        // Only the browser's own error can occur here. Formatting the whole
-        // enum would pull serde_json's messages into the wasm for nothing.
-        detail: match error {
-            gloo::net::Error::JsError(error) => error.to_string(),
-            _ => "the request failed".to_owned(),
-        },
+        detail,
     };
-    let response = Request::get(url)
-        .abort_signal(Some(signal))
-        .send()
-        .await
-        .map_err(network)?;
-    if !response.ok() {
+    let response = request::get(url, signal).await.map_err(network)?;
+    if !response.ok {
         return Err(LoadError::Http {
             url: url.to_owned(),
-            status: response.status(),
+            status: response.status,
         });
     }
-    let offline = response.headers().get(OFFLINE_HEADER).as_deref() == Some("1");
+    let offline = response.header(OFFLINE_HEADER).as_deref() == Some("1");
     let body = response.text().await.map_err(network)?;
     let value = parse(url, &body, validate)?;
     Ok(Fetched { value, offline })
@@ -89,22 +90,19 @@ async fn fetch_and_validate<T>(
 
 /// Parses and validates the `body` of the document at `url`: also used on
 /// a file the page fetched itself before hydrating its pre-rendered HTML.
+/// The size and nesting limits come first, so nothing recurses into a
+/// document that is too deep.
 pub fn parse<T>(url: &str, body: &str, validate: Validate<T>) -> Result<T, LoadError> {
+    let invalid = |problems: Vec<Problem>| LoadError::Invalid {
+        url: url.to_owned(),
+        problems,
+    };
     let not_json = |detail: String| LoadError::NotJson {
         url: url.to_owned(),
         detail,
     };
-    let json = js_sys::JSON::parse(body).map_err(|error| not_json(js_message(&error)))?;
+    model::limits::check(body).map_err(|problem| invalid(vec![problem]))?;
+    let json = js_sys::JSON::parse(body).map_err(|error| not_json(request::describe(&error)))?;
     let value: Value = serde_wasm_bindgen::from_value(json).map_err(|e| not_json(e.to_string()))?;
-    validate(&value).map_err(|problems| LoadError::Invalid {
-        url: url.to_owned(),
-        problems,
-    })
-}
-
-fn js_message(error: &wasm_bindgen::JsValue) -> String {
-    js_sys::Error::from(error.clone())
-        .message()
-        .as_string()
-        .unwrap_or_else(|| format!("{error:?}"))
+    validate(&value).map_err(invalid)
 }

@@ -9,10 +9,13 @@
 #[cfg(feature = "page")]
 mod browser;
 pub mod components;
+mod deadline;
+pub mod direction;
 pub mod embed;
 pub mod error;
 pub mod events;
 mod fetch;
+mod health;
 pub mod hooks;
 mod mounted;
 #[cfg(feature = "page")]
@@ -21,6 +24,7 @@ mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod reading;
+mod request;
 #[cfg(feature = "page")]
 pub mod standalone;
 pub mod strings;

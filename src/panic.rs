@@ -1,14 +1,21 @@
 //! A panic must never leave a frozen, half-drawn widget: the hook logs it
-//! for the web team and replaces every widget with a plain message.
+//! for the web team and replaces every widget with a plain message. The
+//! embed's loader then starts a fresh instance (see `health`).
 
 use crate::strings::Strings;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Once;
 
 thread_local! {
     /// Elements the widgets render into. Kept here rather than found by a
     /// selector because most of them sit inside shadow roots.
     static ROOTS: RefCell<Vec<(web_sys::Element, &'static Strings)>> = const { RefCell::new(Vec::new()) };
+    static PANICKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a panic happened in this instance.
+pub fn happened() -> bool {
+    PANICKED.with(Cell::get)
 }
 
 pub fn install() {
@@ -16,6 +23,7 @@ pub fn install() {
     INSTALL.call_once(|| {
         // Through Yew, so that its renderer does not replace this hook.
         yew::set_custom_panic_hook(Box::new(|info| {
+            let _ = PANICKED.try_with(|panicked| panicked.set(true));
             web_sys::console::error_1(&format!("drug-monograph: {info}").into());
             show_crash_message();
         }));

@@ -373,16 +373,3 @@ fn problems_in_several_list_entries_are_all_reported() {
         ]
     );
 }
-
-#[test]
-fn a_repeated_key_is_reported_instead_of_one_value_silently_winning() {
-    // serde_json::Value cannot hold duplicates, so splice one into the text.
-    let json = common::read_content("lenalidomide.json").replacen(
-        "\"title\": \"Lenalidomide\",",
-        "\"title\": \"Lenalidomide\",\n  \"title\": \"Examplomab (fictional test drug)\",",
-        1,
-    );
-    let problems = common::validate_str(&json).expect_err("a repeated key must be reported");
-    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert_eq!(shown, ["title: appears more than once; keep only one"]);
-}

@@ -681,6 +681,20 @@ async fn network_timeout_and_json_errors_have_their_own_messages() {
 }
 
 #[tokio::test]
+async fn an_address_that_is_not_a_url_is_the_web_teams_to_fix() {
+    let error = LoadError::BadSource {
+        url: "http://[".into(),
+    };
+    check_failure(
+        error,
+        "bad-src",
+        ENGLISH.error_no_source,
+        &["http://[: not a valid address: check the src attribute"],
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn an_invalid_monograph_lists_every_problem() {
     let mut document = lenalidomide_json();
     document["title"] = json!(42);

@@ -2,9 +2,13 @@
 // are pre-rendered (their #app says what it shows in data-view) and are
 // hydrated; the kiosk (kiosk.html marks its <body> with data-kiosk, and
 // `?kiosk` in the address does the same) is rendered here.
-import init, { hydratePage, mountPage } from "./app/drug-monograph-page.js";
+import * as firstInstance from "./app/drug-monograph-page.js";
 
-const root = document.getElementById("app");
+// The wasm instance in use; replaced by a fresh one after a crash.
+let app = firstInstance;
+let root = document.getElementById("app");
+// The page as it arrived, to start again from after a crash.
+const pristine = root.cloneNode(true);
 const kiosk = "kiosk" in document.body.dataset || new URLSearchParams(location.search).has("kiosk");
 const view = kiosk ? undefined : root.dataset.view;
 const LOAD_FAILED =
@@ -17,10 +21,63 @@ const oldAddress = view === "catalog" && /^#\/([a-z0-9-]+)(?:\/([a-z-]+))?\/?$/.
 const movedTo = oldAddress && root.querySelector(`a.page-result[href$="/${oldAddress[1]}/"]`);
 if (movedTo) {
   location.replace(movedTo.href + (oldAddress[2] ? `#${oldAddress[2]}` : ""));
-} else if (view) {
-  await hydrate();
 } else {
-  await mount();
+  await start();
+  watchForCrashes();
+}
+
+async function start() {
+  if (view) {
+    await hydrate();
+  } else {
+    await mount();
+  }
+}
+
+// If the wasm instance dies (a trap, which a panic ends in too, or an
+// exception thrown through it: see src/health.rs), a fresh instance
+// starts the page again from the HTML it arrived with, so a kiosk recovers
+// without anyone reloading it. The crash is noticed where the browser
+// reports it, and the instance asked once the running script is over. A
+// crash that keeps coming back (more than three times in 30 seconds) is
+// left on screen.
+function watchForCrashes() {
+  let restarts = [];
+  let instances = 1;
+  let starting = false;
+  const died = () => {
+    try {
+      return !app.healthy();
+    } catch {
+      return true;
+    }
+  };
+  const onError = (error) =>
+    queueMicrotask(async () => {
+      if (starting || !died()) {
+        return;
+      }
+      const now = Date.now();
+      restarts = [...restarts.filter((at) => now - at < 30_000), now];
+      if (restarts.length > 3) {
+        console.error("drug-monograph: the page keeps crashing", error);
+        return;
+      }
+      console.error(`drug-monograph: the page crashed (${error}); starting it again`);
+      starting = true;
+      try {
+        // The same module URL would give back the crashed instance.
+        app = await import(`./app/drug-monograph-page.js?instance=${instances++}`);
+        const fresh = pristine.cloneNode(true);
+        root.replaceWith(fresh);
+        root = fresh;
+        await start();
+      } finally {
+        starting = false;
+      }
+    });
+  addEventListener("error", (event) => onError(event.error ?? event.message));
+  addEventListener("unhandledrejection", (event) => onError(event.reason));
 }
 
 // The file the page was rendered from is fetched while the wasm loads.
@@ -30,9 +87,11 @@ async function hydrate() {
     .then((response) => (response.ok ? response.text() : undefined))
     .catch(() => undefined);
   try {
-    await init();
+    await app.default();
+    // The first answer is the measure of the later ones (see watchForCrashes).
+    app.healthy();
     const rendered = { view, contentHash: root.dataset.contentHash, src: root.dataset.src ?? "" };
-    hydratePage(root, root.dataset.catalog, rendered, await body);
+    app.hydratePage(root, root.dataset.catalog, rendered, await body);
   } catch (error) {
     // The pre-rendered page is complete without the wasm: it stays, shown
     // as a document (every section under its heading, no controls that
@@ -50,8 +109,9 @@ async function mount() {
     });
   }
   try {
-    await init();
-    mountPage(root, root.dataset.catalog, kiosk);
+    await app.default();
+    app.healthy();
+    app.mountPage(root, root.dataset.catalog, kiosk);
   } catch (error) {
     console.error("drug-monograph: the page could not start", error);
     root.textContent = LOAD_FAILED;

@@ -12,7 +12,21 @@
   "use strict";
 
   const TAG = "drug-monograph";
-  if (!("customElements" in window) || customElements.get(TAG)) {
+  // Marks this script's element class, so that loading the script twice is
+  // told apart from another script having taken the name first.
+  const OURS = Symbol.for("drug-monograph.element");
+  if (!("customElements" in window)) {
+    return;
+  }
+  const taken = customElements.get(TAG);
+  if (taken) {
+    if (!taken[OURS]) {
+      console.error(
+        `drug-monograph: another script on this page defined <${TAG}> first, so the widget cannot ` +
+          "appear. Load drug-monograph.js before that script, or remove it (README, " +
+          '"When the element name is taken").',
+      );
+    }
     return;
   }
 
@@ -31,6 +45,13 @@
   // cannot be loaded, so it cannot come from there.
   const STARTUP_FAILED =
     "This medicine information could not be loaded. Please check your connection and reload the page.";
+  // Added to a failed start-up's technical detail when the files come from
+  // another origin, the usual cause there.
+  const CROSS_ORIGIN_HINT =
+    "the widget's files are on another origin: the bindings and the wasm are CORS requests, so " +
+    'that server must send Access-Control-Allow-Origin for them (README, "Hosting the files on ' +
+    'another origin")';
+  const crossOrigin = new URL(CORE_URL).origin !== location.origin;
 
   // A snippet's element arrives with its widget pre-rendered in a
   // declarative shadow root.
@@ -39,21 +60,67 @@
   // One download and one instance of the wasm for every element on the
   // page: the hydrating build when the page has a snippet when the first
   // element starts (a snippet found later by the plain build is rendered
-  // afresh).
+  // afresh). After a crash, a fresh instance: the same module URL would
+  // give back the crashed one, so each new instance has a query of its own
+  // (the wasm file, found relative to it, is the same, from the cache).
   let core = null;
-  const loadCore = () =>
-    (core ??= import(
-      [...document.getElementsByTagName(TAG)].some(prerenderedRoot) ? HYDRATING_CORE_URL : CORE_URL
-    )
+  // The module of the instance in use, once it has started.
+  let current = null;
+  let instances = 0;
+  const loadCore = () => {
+    if (core) {
+      return core;
+    }
+    const url =
+      ([...document.getElementsByTagName(TAG)].some(prerenderedRoot) ? HYDRATING_CORE_URL : CORE_URL) +
+      (instances ? `?instance=${instances}` : "");
+    instances++;
+    const loading = import(url)
       .then(async (module) => {
         await module.default();
+        // The first answer is the measure of the later ones.
+        module.healthy();
+        if (core === loading) {
+          current = module;
+        }
         return module;
       })
       .catch((error) => {
         // Let an element added later try again, once the network is back.
-        core = null;
+        if (core === loading) {
+          core = null;
+        }
         throw error;
-      }));
+      });
+    core = loading;
+    return loading;
+  };
+
+  // Whether the instance in use has died: a trap (a panic ends in one), or
+  // an exception thrown through it (see src/health.rs). It says so itself,
+  // or cannot answer. Asked only with no wasm running.
+  const coreDied = () => {
+    if (!current) {
+      return false;
+    }
+    try {
+      return !current.healthy();
+    } catch {
+      return true;
+    }
+  };
+
+  // Every connected element, to be started again on a fresh instance.
+  const live = new Set();
+  // Elements that were loading, more than one at once, when the instance
+  // crashed: one of them caused it. Each starts again alone, once no other
+  // element is loading, so that a second crash names it.
+  const suspects = [];
+  // When the last restarts without a culprit happened: a crash that keeps
+  // coming back that way stops the restarts.
+  let restarts = [];
+  const RESTART_LIMIT = 3;
+  const RESTART_WINDOW_MS = 30_000;
 
   // The file's text, or undefined when it cannot be had: the widget then
   // renders afresh and reports why itself.
@@ -75,14 +142,98 @@
     return Number.isNaN(level) ? undefined : level;
   };
 
+  // The address against the page. One that cannot be a URL (`http://[`)
+  // is passed as written: the widget reports it as its own error.
+  const resolve = (src) => {
+    try {
+      return new URL(src, document.baseURI).href;
+    } catch {
+      return src;
+    }
+  };
+
+  // The language of the nearest element that sets one, looking up through
+  // the shadow roots around the element (another component's, say).
+  const languageOf = (element) => {
+    for (let node = element; node; node = node.parentNode ?? node.host) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.hasAttribute("lang")) {
+        return node.lang || undefined;
+      }
+    }
+    return undefined;
+  };
+
+  const errorEvent = (kind, message) =>
+    new CustomEvent("drug-monograph-error", { bubbles: true, composed: true, detail: { kind, message } });
+
   class DrugMonograph extends HTMLElement {
     static observedAttributes = ["src", "tab", "lang", "heading-level"];
+    static [OURS] = true;
+
+    static {
+      // A crash shows up where the wasm was entered: in a call from here
+      // (caught there), or in a callback of the browser's (a task, an
+      // event, a promise), reported to the window. That report may come
+      // while the wasm is running (a host's listener throwing inside an
+      // event the widget dispatched), so the instance is asked once the
+      // running script is over.
+      const onError = (error) =>
+        queueMicrotask(() => {
+          if (coreDied()) {
+            DrugMonograph.#restartCore(error);
+          }
+        });
+      addEventListener("error", (event) => onError(event.error ?? event.message));
+      addEventListener("unhandledrejection", (event) => onError(event.reason));
+    }
+
+    // Starts a fresh instance and every live element on it. The element
+    // that was loading alone when the instance crashed, or whose own call
+    // into it trapped (`culprit`), shows the crash instead; when several
+    // were loading, they start again one by one.
+    static #restartCore(error, culprit) {
+      core = null;
+      current = null;
+      console.error(`drug-monograph: the widget crashed (${error}); starting it again`);
+      const busy = culprit ? [culprit] : [...live].filter((element) => element.#loading);
+      let givingUp = false;
+      if (busy.length !== 1) {
+        const now = Date.now();
+        restarts = [...restarts.filter((at) => now - at < RESTART_WINDOW_MS), now];
+        givingUp = restarts.length > RESTART_LIMIT;
+      }
+      if (givingUp) {
+        suspects.length = 0;
+      }
+      for (const element of live) {
+        if (givingUp || (busy.length === 1 && busy[0] === element)) {
+          element.#crash(error, givingUp);
+        } else if (busy.length > 1 && busy.includes(element)) {
+          element.#suspend();
+        } else if (!suspects.includes(element)) {
+          element.#restart();
+        }
+      }
+      DrugMonograph.#startNextSuspect();
+    }
+
+    // Starts the next suspect once no other element is starting or loading.
+    static #startNextSuspect() {
+      if (suspects.length > 0 && ![...live].some((element) => element.#starting || element.#loading)) {
+        suspects.shift().#restart();
+      }
+    }
 
     #widget = null;
     #mountPoint = null;
-    // Bumped on every connect and disconnect, so a wasm load that finishes
-    // after the element was removed mounts nothing.
+    // Bumped on every start, crash and disconnect, so a wasm load that
+    // finishes after the element was removed, or started again, mounts
+    // nothing.
     #generation = 0;
+    // Waiting for the wasm to mount its widget.
+    #starting = false;
+    // What crashed the instance while this element was loading alone.
+    #crashedBy = null;
 
     constructor() {
       super();
@@ -94,12 +245,26 @@
       // (see the README).
       const settle = (state) => () => {
         this.dataset.dmState = state;
+        // After the event, not inside it: it may be dispatched from the wasm.
+        queueMicrotask(() => DrugMonograph.#startNextSuspect());
       };
       this.addEventListener("drug-monograph-load", settle("loaded"));
       this.addEventListener("drug-monograph-error", settle("failed"));
     }
 
+    // A widget that has not shown its monograph or its error yet.
+    get #loading() {
+      return this.#widget !== null && this.dataset.dmState === "loading";
+    }
+
     connectedCallback() {
+      live.add(this);
+      this.#crashedBy = null;
+      this.#unsuspect();
+      this.#start();
+    }
+
+    #start() {
       const generation = ++this.#generation;
       // A snippet's widget is hydrated instead of rendered anew.
       const rendered = prerenderedRoot(this);
@@ -111,11 +276,9 @@
         shadow.append(stylesheet);
       }
       this.dataset.dmState = rendered ? "loaded" : "loading";
-      const mountPoint = rendered ?? document.createElement("div");
-      if (!rendered) {
-        this.shadowRoot.append(mountPoint);
-      }
+      const mountPoint = rendered ?? this.#freshMountPoint();
       this.#mountPoint = mountPoint;
+      this.#starting = true;
 
       // The file is fetched while the wasm loads, not after it.
       const config = this.#config();
@@ -127,15 +290,24 @@
           if (generation !== this.#generation) {
             return;
           }
-          this.#widget =
-            rendered && module.hydrate
-              ? module.hydrate(mountPoint, this, this.#config(), renderedAs(rendered), text)
-              : module.mount(mountPoint, this, this.#config());
+          this.#starting = false;
+          try {
+            this.#widget =
+              rendered && module.hydrate
+                ? module.hydrate(mountPoint, this, this.#config(), renderedAs(rendered), text)
+                : module.mount(mountPoint, this, this.#config());
+          } catch (error) {
+            if (!coreDied()) {
+              throw error;
+            }
+            DrugMonograph.#restartCore(error, this);
+          }
         })
         .catch((error) => {
           if (generation !== this.#generation) {
             return;
           }
+          this.#starting = false;
           if (rendered) {
             // The pre-rendered text stays, shown as a document: every
             // section under its heading, no tabs that cannot work.
@@ -144,41 +316,128 @@
             mountPoint.textContent = STARTUP_FAILED;
             mountPoint.setAttribute("role", "alert");
           }
-          this.dispatchEvent(
-            new CustomEvent("drug-monograph-error", {
-              bubbles: true,
-              composed: true,
-              detail: { kind: "startup", message: String(error) },
-            }),
-          );
+          const detail = crossOrigin ? `${error} (${CROSS_ORIGIN_HINT})` : String(error);
+          this.dispatchEvent(errorEvent("startup", detail));
         });
     }
 
-    disconnectedCallback() {
+    // An empty mount point in place of the one before. The widget of a
+    // crashed instance is dropped, not freed: nothing may call into it.
+    #freshMountPoint() {
+      this.#widget = null;
+      this.#mountPoint?.remove();
+      const mountPoint = document.createElement("div");
+      mountPoint.className = "dm-root";
+      this.shadowRoot.append(mountPoint);
+      this.#mountPoint = mountPoint;
+      return mountPoint;
+    }
+
+    // Starts again on the fresh instance.
+    #restart() {
+      this.#freshMountPoint();
+      this.#start();
+    }
+
+    // Waits for its turn to start again alone (see #restartCore).
+    #suspend() {
       this.#generation++;
-      if (this.#widget) {
-        this.#widget.destroy();
-        this.#widget.free();
-        this.#widget = null;
+      this.#starting = false;
+      this.#freshMountPoint();
+      this.dataset.dmState = "loading";
+      suspects.push(this);
+    }
+
+    #unsuspect() {
+      const at = suspects.indexOf(this);
+      if (at >= 0) {
+        suspects.splice(at, 1);
       }
+    }
+
+    // Shows that its widget crashed the instance, in its interface
+    // language (from the fresh instance; the crashed one cannot be asked),
+    // then sends the error. When restarts stop (`givingUp`), no fresh
+    // instance is started: the message the crash left stays, or the
+    // start-up one is shown.
+    #crash(error, givingUp) {
+      const generation = ++this.#generation;
+      this.#starting = false;
+      this.#crashedBy = error;
+      const before = this.#mountPoint;
+      const mountPoint = this.#freshMountPoint();
+      mountPoint.setAttribute("role", "alert");
+      const show = (message) => {
+        if (generation === this.#generation) {
+          mountPoint.textContent = message;
+          this.dispatchEvent(errorEvent("crash", String(error)));
+        }
+      };
+      if (givingUp) {
+        show(before?.getAttribute("role") === "alert" ? before.textContent : STARTUP_FAILED);
+      } else {
+        loadCore()
+          .then((module) => show(module.crashMessage(this.#config().lang)))
+          .catch(() => show(STARTUP_FAILED));
+      }
+    }
+
+    disconnectedCallback() {
+      live.delete(this);
+      this.#unsuspect();
+      this.#generation++;
+      this.#starting = false;
+      this.#crashedBy = null;
+      const widget = this.#widget;
+      this.#widget = null;
       this.#mountPoint?.remove();
       this.#mountPoint = null;
+      if (widget) {
+        try {
+          widget.destroy();
+          widget.free();
+        } catch (error) {
+          if (!coreDied()) {
+            throw error;
+          }
+          DrugMonograph.#restartCore(error);
+        }
+      }
+      queueMicrotask(() => DrugMonograph.#startNextSuspect());
     }
 
     attributeChangedCallback(name, before, after) {
-      if (name === "src" && before !== after && this.#widget) {
+      if (this.#crashedBy) {
+        // A new address is a new chance.
+        if (name === "src" && before !== after) {
+          this.#crashedBy = null;
+          this.#restart();
+        }
+        return;
+      }
+      if (!this.#widget) {
+        return;
+      }
+      if (name === "src" && before !== after) {
         this.dataset.dmState = "loading";
       }
-      this.#widget?.update(this.#config());
+      try {
+        this.#widget.update(this.#config());
+      } catch (error) {
+        if (!coreDied()) {
+          throw error;
+        }
+        DrugMonograph.#restartCore(error, this);
+      }
     }
 
     #config() {
       const src = this.getAttribute("src");
       return {
         // Resolved here, against the page, not against the script.
-        src: src ? new URL(src, document.baseURI).href : "",
+        src: src ? resolve(src) : "",
         tab: this.getAttribute("tab") ?? undefined,
-        lang: this.closest("[lang]")?.lang || undefined,
+        lang: languageOf(this),
         headingLevel: headingLevel(this.getAttribute("heading-level")),
       };
     }

@@ -76,12 +76,14 @@ self.addEventListener("fetch", (event) => {
 });
 
 // Release files: from the cache, else from the network. Pages are matched
-// without their query string (kiosk.html?idle=90 is kiosk.html), and the
-// folder itself is its index.html, as the server has it.
+// without their query string (kiosk.html?idle=90 is kiosk.html), and so
+// are scripts (a fresh wasm instance after a crash imports the page app
+// with ?instance=N: see boot.js); the folder itself is its index.html, as
+// the server has it.
 async function cacheFirst(request, url) {
   const isPage = request.mode === "navigate";
   const key = isPage && url.pathname === SCOPE_PATH ? "index.html" : request;
-  const cached = await fromCache(key, { ignoreSearch: isPage });
+  const cached = await fromCache(key, { ignoreSearch: isPage || request.destination === "script" });
   return cached || fetch(request);
 }
 

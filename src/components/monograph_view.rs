@@ -2,6 +2,7 @@ use super::heading::{heading, HeadingLevel};
 use super::panels::{self, PanelContext};
 use super::rich_text::rich_text;
 use super::tab_list::{panel_id, tab_id, TabList};
+use crate::direction;
 use crate::model::Monograph;
 use crate::model::Section;
 use crate::strings::{Strings, ENGLISH};
@@ -46,6 +47,7 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
     // The widget's own labels are in the interface language; the clinical
     // text keeps the monograph's, so each is read aloud in its own voice.
     let content_lang = monograph.language.clone();
+    let content_dir = direction::of_language(&monograph.language);
     let panel = |tab: Section| {
         let content = panels::section(monograph, tab, &cx);
         // Every panel stays in the document, hidden when inactive, so that
@@ -61,27 +63,27 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 hidden={tab != active}
             >
                 { heading(level.below(), "dm-panel-heading", None, html! { strings.tab_label(tab) }) }
-                <div class="dm-panel-body" lang={content_lang.clone()}>{ content }</div>
+                <div class="dm-panel-body" lang={content_lang.clone()} dir={content_dir}>{ content }</div>
             </section>
         }
     };
 
     html! {
-        <article class="dm" part="monograph" lang={strings.language} aria-labelledby={title_id.clone()}>
+        <article class="dm" part="monograph" lang={strings.language} dir={direction::of_language(strings.language)} aria-labelledby={title_id.clone()}>
             <header class="dm-header" part="header">
                 { heading(level, "dm-title", Some(title_id), html! {
-                    <span lang={content_lang.clone()}>{ monograph.title.clone() }</span>
+                    <span lang={content_lang.clone()} dir={content_dir}>{ monograph.title.clone() }</span>
                 }) }
                 <p class="dm-generic">
                     <span class="dm-label">{ strings.generic_name }</span>
-                    { " " }<span lang={content_lang.clone()}>{ monograph.generic_name.clone() }</span>
+                    { " " }<span lang={content_lang.clone()} dir={content_dir}>{ monograph.generic_name.clone() }</span>
                 </p>
             </header>
             // Outside the tabs, so it is in view whichever panel is open.
             <div class="dm-disclaimer" part="disclaimer">
                 <p>
                     <strong>{ strings.disclaimer }</strong>{ " " }
-                    <span lang={content_lang.clone()}>{ rich_text(&monograph.disclaimer) }</span>
+                    <span lang={content_lang.clone()} dir={content_dir}>{ rich_text(&monograph.disclaimer) }</span>
                 </p>
             </div>
             <TabList

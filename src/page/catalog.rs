@@ -116,7 +116,7 @@ fn result(entry: &CatalogEntry, start: &Start, strings: &Strings) -> Html {
     });
     html! {
         <li>
-            <a class="page-result" href={start.monograph_href(&entry.id)} lang={entry.language.clone()}>
+            <a class="page-result" href={start.monograph_href(&entry.id)} lang={entry.language.clone()} dir={crate::direction::of_language(&entry.language)}>
                 <span class="page-result-title">{ entry.title.clone() }</span>
                 if entry.generic_name != entry.title {
                     <span class="page-result-generic">{ entry.generic_name.clone() }</span>

@@ -99,6 +99,7 @@ kinds! {
     // JSON files.
     JsonSyntax => "json-syntax", Error;
     JsonInvalid => "json-invalid", Error;
+    JsonDuplicateKey => "json-duplicate-key", Error;
 }
 
 /// One finding at a position in a file. Lines and columns count from 1;

@@ -1,8 +1,10 @@
 //! Checking a monograph JSON file with the model's validator (the single
 //! source of truth), reporting each problem at the line and column of the
-//! JSON path it names.
+//! JSON path it names. Before it, what the validator cannot see: keys
+//! repeated in one object, and the widget's size and nesting limits.
 
 use super::diagnostic::{Diagnostic, Kind, LineIndex};
+use super::duplicate_keys;
 use monograph_model::{self as model, Monograph};
 
 /// Parses and validates `text`; the monograph when it is valid, and what
@@ -29,6 +31,23 @@ pub fn check(text: &str) -> Result<Monograph, Vec<Diagnostic>> {
             }]);
         }
     };
+    let mut found = Vec::new();
+    if let Err(problem) = model::limits::check(text) {
+        found.push(lines.at(0, Kind::JsonInvalid, problem.to_string()));
+    }
+    for (offset, key) in duplicate_keys::find(text) {
+        found.push(lines.at(
+            offset,
+            Kind::JsonDuplicateKey,
+            format!(
+                "\"{key}\" appears more than once in the same object: the widget would keep \
+                 only the last one; keep only one"
+            ),
+        ));
+    }
+    if !found.is_empty() {
+        return Err(found);
+    }
     model::validate(&value).map_err(|problems| {
         problems
             .iter()

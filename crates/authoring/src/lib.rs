@@ -18,6 +18,7 @@ pub mod cmd;
 mod convert;
 pub mod dates;
 pub mod diagnostic;
+mod duplicate_keys;
 mod front_matter;
 pub mod json_file;
 mod markdown;

@@ -168,7 +168,10 @@ fn each_mistake_is_reported_with_its_message_and_position() {
 #[test]
 fn every_kind_of_markdown_problem_has_a_fixture() {
     for kind in Kind::ALL {
-        if matches!(kind, Kind::JsonSyntax | Kind::JsonInvalid) {
+        if matches!(
+            kind,
+            Kind::JsonSyntax | Kind::JsonInvalid | Kind::JsonDuplicateKey
+        ) {
             continue;
         }
         assert!(
@@ -241,4 +244,34 @@ fn json_problems_are_reported_at_their_path() {
         };
         assert!(problems.iter().all(|p| p.kind == kind), "{file}");
     }
+}
+
+#[test]
+fn repeated_keys_are_reported_where_they_repeat() {
+    // Valid JSON that the validator accepts, since the browser keeps only
+    // the last of each repeated key: only the check of the text sees them.
+    let (_, text) = fixture("ambiguous/duplicate-key.json");
+    let problems = json_file::check(&text).expect_err("repeated keys are reported");
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "6:3: error: \"title\" appears more than once in the same object: the widget \
+             would keep only the last one; keep only one",
+            "12:9: error: \"term\" appears more than once in the same object: the widget \
+             would keep only the last one; keep only one",
+        ]
+    );
+    assert!(problems.iter().all(|p| p.kind == Kind::JsonDuplicateKey));
+}
+
+#[test]
+fn files_beyond_the_widgets_limits_are_reported() {
+    let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+    let problems = json_file::check(&deep).expect_err("too deep for the widget");
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["1:1: error: (document): nested more than 32 levels deep; a monograph needs far fewer"]
+    );
 }

@@ -17,6 +17,7 @@
 
 mod content_hash;
 mod json;
+pub mod limits;
 mod listed;
 mod section;
 mod validate;

@@ -90,20 +90,11 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Reports the fields it does not know. A key repeated in the file is
+    /// not its business: the browser's `JSON.parse` has dropped one of
+    /// them before the widget sees the document, so `monograph check`
+    /// looks for them in the file's text instead.
     pub(super) fn finish(self, cx: &mut Checker) {
-        // JSON.parse keeps the last of repeated keys and serde_json the
-        // first; either way one value would be dropped without a word.
-        for (index, (key, _)) in self.entries.iter().enumerate() {
-            if self.entries[..index]
-                .iter()
-                .any(|(earlier, _)| earlier == key)
-            {
-                cx.report(
-                    &child(&self.path, key),
-                    "appears more than once; keep only one",
-                );
-            }
-        }
         for (key, _) in self.entries {
             if !self.known.contains(&key.as_str()) {
                 cx.report(

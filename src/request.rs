@@ -1,0 +1,104 @@
+//! A GET through the page's own `fetch`, trusting nothing about it. Host
+//! pages wrap `fetch` (analytics, auth, service shims), and a wrapper may
+//! throw, return something that is not a promise, resolve to something
+//! that is not a `Response`, or reject with anything at all, `null`
+//! included. Every such case comes back as an `Err` with a readable
+//! detail: nothing here can throw through the wasm or panic.
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
+
+/// The answer to a request: its status and headers are read, its body not
+/// yet.
+pub struct Response {
+    answer: web_sys::Response,
+    /// Whether the status is 200 to 299.
+    pub ok: bool,
+    pub status: u16,
+}
+
+/// Requests `url`; aborting `signal` cancels it (if the page's `fetch`
+/// honours it: see `deadline` for the limit that does not depend on that).
+pub async fn get(url: &str, signal: &AbortSignal) -> Result<Response, String> {
+    let global = js_sys::global();
+    let fetch = property(&global, "fetch")?
+        .dyn_into::<Function>()
+        .map_err(|_| "the page has no fetch function".to_owned())?;
+    let init = Object::new();
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(&init, &"signal".into(), signal);
+    let answer = fetch
+        .call2(&global, &url.into(), &init)
+        .map_err(|error| describe(&error))?;
+    let answer = settled(answer)
+        .await?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| "fetch did not answer with a Response".to_owned())?;
+    // Read through `Reflect`: an object made from Response.prototype passes
+    // the check above, and its getters throw.
+    let ok = property(&answer, "ok")?.as_bool() == Some(true);
+    let status = property(&answer, "status")?.as_f64().unwrap_or_default() as u16;
+    Ok(Response { answer, ok, status })
+}
+
+impl Response {
+    /// A response header, when it is there.
+    pub fn header(&self, name: &str) -> Option<String> {
+        let headers = property(&self.answer, "headers").ok()?;
+        call(&headers, "get", &name.into()).ok()?.as_string()
+    }
+
+    /// The body as text.
+    pub async fn text(self) -> Result<String, String> {
+        let text = call(&self.answer, "text", &JsValue::UNDEFINED)?;
+        settled(text)
+            .await?
+            .as_string()
+            .ok_or_else(|| "the body could not be read as text".to_owned())
+    }
+}
+
+/// What a JavaScript error or rejection says, whatever was thrown.
+pub fn describe(error: &JsValue) -> String {
+    if error.is_instance_of::<js_sys::Error>() {
+        if let Some(message) = property(error, "message").ok().and_then(|m| m.as_string()) {
+            return message;
+        }
+    }
+    if let Some(text) = error.as_string() {
+        return text;
+    }
+    let shown = match js_sys::JSON::stringify(error)
+        .ok()
+        .and_then(|s| s.as_string())
+    {
+        Some(json) => json,
+        None if error.is_undefined() => "undefined".to_owned(),
+        None => "a value that is not an error".to_owned(),
+    };
+    format!("{shown} was thrown")
+}
+
+/// The value `value` settles to: `Promise.resolve` accepts promises,
+/// thenables and plain values alike.
+async fn settled(value: JsValue) -> Result<JsValue, String> {
+    JsFuture::from(Promise::resolve(&value))
+        .await
+        .map_err(|error| describe(&error))
+}
+
+/// `target[name]`, through `Reflect` so that a throwing getter is an `Err`.
+fn property(target: &JsValue, name: &str) -> Result<JsValue, String> {
+    Reflect::get(target, &name.into()).map_err(|error| describe(&error))
+}
+
+/// `target[name](argument)`, any throw an `Err`.
+fn call(target: &JsValue, name: &str, argument: &JsValue) -> Result<JsValue, String> {
+    property(target, name)?
+        .dyn_into::<Function>()
+        .map_err(|_| format!("{name} is not a function"))?
+        .call1(target, argument)
+        .map_err(|error| describe(&error))
+}
