@@ -3,6 +3,7 @@
  *
  *   <script src="…/drug-monograph/VERSION/drug-monograph.js" defer></script>
  *   <drug-monograph src="/monographs/lenalidomide.json"></drug-monograph>
+ *   <drug-monograph rxcui="…"></drug-monograph>   (or ndc="…", through the catalog)
  *
  * A classic script (no type="module" needed; defer and async both work).
  * It finds its other files beside itself, so the folder can be hosted at any
@@ -69,14 +70,22 @@
     headingLevel: Number(mountPoint.dataset.headingLevel),
   });
 
+  // The catalog that leads from a drug code to its monograph, when the
+  // element names none: the one a site built by the content tools
+  // publishes at its root.
+  const DEFAULT_CATALOG = "/content/index.json";
+
   // Only read here: the widget itself clamps the level to 1..6.
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);
     return Number.isNaN(level) ? undefined : level;
   };
 
+  // Attributes that name another monograph: changing one loads it.
+  const RELOADING = ["src", "rxcui", "ndc", "catalog"];
+
   class DrugMonograph extends HTMLElement {
-    static observedAttributes = ["src", "tab", "lang", "heading-level"];
+    static observedAttributes = ["src", "tab", "lang", "heading-level", "rxcui", "ndc", "catalog"];
 
     #widget = null;
     #mountPoint = null;
@@ -166,7 +175,8 @@
     }
 
     attributeChangedCallback(name, before, after) {
-      if (name === "src" && before !== after && this.#widget) {
+      // A new monograph to load: another address, code or catalog.
+      if (RELOADING.includes(name) && before !== after && this.#widget) {
         this.dataset.dmState = "loading";
       }
       this.#widget?.update(this.#config());
@@ -180,6 +190,9 @@
         tab: this.getAttribute("tab") ?? undefined,
         lang: this.closest("[lang]")?.lang || undefined,
         headingLevel: headingLevel(this.getAttribute("heading-level")),
+        rxcui: this.getAttribute("rxcui") ?? undefined,
+        ndc: this.getAttribute("ndc") ?? undefined,
+        catalog: new URL(this.getAttribute("catalog") || DEFAULT_CATALOG, document.baseURI).href,
       };
     }
   }

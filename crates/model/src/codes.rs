@@ -72,6 +72,16 @@ pub enum DrugCode {
     Ndc(String),
 }
 
+impl std::fmt::Display for DrugCode {
+    /// `RxCUI 990000001`, `NDC 9999-0101-01`: the code as it was written.
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            DrugCode::Rxcui(code) => write!(f, "RxCUI {code}"),
+            DrugCode::Ndc(code) => write!(f, "NDC {code}"),
+        }
+    }
+}
+
 impl CodeIndex {
     /// Records that the monograph `id` claims `claim`. When another
     /// monograph claims it already, nothing changes and its id is returned.
