@@ -89,6 +89,8 @@
 
     #widget = null;
     #mountPoint = null;
+    // An update is queued for this task's attribute changes.
+    #updating = false;
     // Bumped on every connect and disconnect, so a wasm load that finishes
     // after the element was removed mounts nothing.
     #generation = 0;
@@ -179,7 +181,15 @@
       if (RELOADING.includes(name) && before !== after && this.#widget) {
         this.dataset.dmState = "loading";
       }
-      this.#widget?.update(this.#config());
+      // Attributes a script sets together (an ndc for an rxcui) arrive as
+      // one change, so no state in between is ever loaded.
+      if (this.#widget && !this.#updating) {
+        this.#updating = true;
+        queueMicrotask(() => {
+          this.#updating = false;
+          this.#widget?.update(this.#config());
+        });
+      }
     }
 
     #config() {
