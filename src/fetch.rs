@@ -34,6 +34,15 @@ pub async fn load<T>(
     controller: &AbortController,
     validate: Validate<T>,
 ) -> Result<Fetched<T>, LoadError> {
+    let (body, offline) = fetch_text(url, controller).await?;
+    let value = parse(url, &body, validate)?;
+    Ok(Fetched { value, offline })
+}
+
+/// The text of the document at `url` and whether it is an offline copy.
+/// Not generic, so the widget carries the fetching once whatever kinds of
+/// document it loads.
+async fn fetch_text(url: &str, controller: &AbortController) -> Result<(String, bool), LoadError> {
     if url.trim().is_empty() {
         return Err(LoadError::NoSource);
     }
@@ -47,7 +56,7 @@ pub async fn load<T>(
             controller.abort();
         })
     };
-    match fetch_and_validate(url, &controller.signal(), validate).await {
+    match fetch(url, &controller.signal()).await {
         Err(LoadError::Network { .. }) if timed_out.get() => Err(LoadError::Timeout {
             url: url.to_owned(),
             seconds: TIMEOUT_SECONDS,
@@ -56,11 +65,7 @@ pub async fn load<T>(
     }
 }
 
-async fn fetch_and_validate<T>(
-    url: &str,
-    signal: &AbortSignal,
-    validate: Validate<T>,
-) -> Result<Fetched<T>, LoadError> {
+async fn fetch(url: &str, signal: &AbortSignal) -> Result<(String, bool), LoadError> {
     let network = |error: gloo::net::Error| LoadError::Network {
         url: url.to_owned(),
         // Only the browser's own error can occur here. Formatting the whole
@@ -83,8 +88,7 @@ async fn fetch_and_validate<T>(
     }
     let offline = response.headers().get(OFFLINE_HEADER).as_deref() == Some("1");
     let body = response.text().await.map_err(network)?;
-    let value = parse(url, &body, validate)?;
-    Ok(Fetched { value, offline })
+    Ok((body, offline))
 }
 
 /// Parses and validates the `body` of the document at `url`: also used on
