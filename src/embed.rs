@@ -2,9 +2,12 @@
 //! (`web/drug-monograph.js`): render a widget into an element, or hydrate
 //! the widget a snippet pre-rendered there.
 
-use crate::components::{HeadingLevel, MonographApp, MonographAppProps, PRERENDERED_ID_PREFIX};
+use crate::components::{
+    HeadingLevel, MonographApp, MonographAppProps, MonographByCode, MonographByCodeProps,
+    PRERENDERED_ID_PREFIX,
+};
 use crate::events::WidgetEvent;
-use crate::model::{self, Monograph};
+use crate::model::{self, DrugCode, Monograph};
 use crate::mounted::Mounted;
 use crate::strings;
 use serde::Deserialize;
@@ -21,6 +24,11 @@ struct Config {
     lang: Option<String>,
     /// Any number the page wrote; `HeadingLevel::new` makes it 1 to 6.
     heading_level: Option<f64>,
+    /// A drug code to find the monograph by, in `catalog`, when there is
+    /// no `src`.
+    rxcui: Option<String>,
+    ndc: Option<String>,
+    catalog: String,
 }
 
 fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue) -> Result<T, JsError> {
@@ -28,6 +36,32 @@ fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue) -> Result<T, JsError> {
 }
 
 impl Config {
+    /// The code to find the monograph by: only without `src`, which names
+    /// the monograph itself.
+    fn code(&self) -> Option<DrugCode> {
+        let given = |code: &Option<String>| code.clone().filter(|c| !c.trim().is_empty());
+        if !self.src.is_empty() {
+            return None;
+        }
+        given(&self.rxcui)
+            .map(DrugCode::Rxcui)
+            .or_else(|| given(&self.ndc).map(DrugCode::Ndc))
+    }
+
+    /// The props of a widget that finds its monograph by `code`.
+    fn into_code_props(self, code: DrugCode, events: web_sys::EventTarget) -> MonographByCodeProps {
+        let catalog = self.catalog.clone().into();
+        let app = self.into_props(events, None);
+        MonographByCodeProps {
+            catalog,
+            code,
+            tab: app.tab,
+            heading_level: app.heading_level,
+            strings: app.strings,
+            onevent: app.onevent,
+        }
+    }
+
     /// The widget's props. A hydrated widget keeps the monograph it was
     /// hydrated from, and the ids it was rendered with, through updates.
     fn into_props(
@@ -50,11 +84,19 @@ impl Config {
     }
 }
 
+/// The app in a widget: a monograph at an address, or one found by its
+/// drug code.
+enum App {
+    Address(Mounted<MonographApp>),
+    Code(Mounted<MonographByCode>),
+}
+
 /// A mounted widget, returned to JavaScript so the page can update or
 /// tear it down.
 #[wasm_bindgen]
 pub struct Widget {
-    mounted: Mounted<MonographApp>,
+    app: App,
+    root: web_sys::Element,
     events: web_sys::EventTarget,
     /// What the widget was hydrated from.
     hydrated_from: Option<Rc<Monograph>>,
@@ -63,12 +105,35 @@ pub struct Widget {
 impl Widget {
     /// A widget rendered afresh into `root`, loading its monograph itself.
     fn render(root: web_sys::Element, events: web_sys::EventTarget, config: Config) -> Widget {
-        let props = config.into_props(events.clone(), None);
-        let strings = props.strings;
         Widget {
-            mounted: Mounted::render(root, props, strings),
+            app: App::render(root.clone(), events.clone(), config),
+            root,
             events,
             hydrated_from: None,
+        }
+    }
+}
+
+impl App {
+    fn render(root: web_sys::Element, events: web_sys::EventTarget, config: Config) -> App {
+        match config.code() {
+            Some(code) => {
+                let props = config.into_code_props(code, events);
+                let strings = props.strings;
+                App::Code(Mounted::render(root, props, strings))
+            }
+            None => {
+                let props = config.into_props(events, None);
+                let strings = props.strings;
+                App::Address(Mounted::render(root, props, strings))
+            }
+        }
+    }
+
+    fn destroy(&mut self) {
+        match self {
+            App::Address(mounted) => mounted.destroy(),
+            App::Code(mounted) => mounted.destroy(),
         }
     }
 }
@@ -76,25 +141,43 @@ impl Widget {
 #[wasm_bindgen]
 impl Widget {
     /// Applies a new configuration (see [`mount`]); the widget re-renders
-    /// and reloads only when `src` changed.
+    /// and reloads only when `src` or the code changed.
     pub fn update(&mut self, config: JsValue) -> Result<(), JsError> {
         let config: Config = from_js(config)?;
-        let props = config.into_props(self.events.clone(), self.hydrated_from.as_ref());
-        let strings = props.strings;
-        self.mounted.update(props, strings);
+        let events = self.events.clone();
+        match (&mut self.app, config.code()) {
+            (App::Address(mounted), None) => {
+                let props = config.into_props(events, self.hydrated_from.as_ref());
+                let strings = props.strings;
+                mounted.update(props, strings);
+            }
+            (App::Code(mounted), Some(code)) => {
+                let props = config.into_code_props(code, events);
+                let strings = props.strings;
+                mounted.update(props, strings);
+            }
+            // From an address to a code or back: another app.
+            (app, _) => {
+                app.destroy();
+                *app = App::render(self.root.clone(), events, config);
+                self.hydrated_from = None;
+            }
+        }
         Ok(())
     }
 
     /// Unmounts the widget and frees its memory; calling it twice is harmless.
     pub fn destroy(&mut self) {
-        self.mounted.destroy();
+        self.app.destroy();
     }
 }
 
 /// Renders a monograph into `root` and dispatches the widget's events on
-/// `events`. `config` is `{ src, tab?, lang?, headingLevel? }`: the
-/// monograph address, the tab to open, the interface language, and the
-/// title's heading level (1 to 6; other numbers are clamped).
+/// `events`. `config` is `{ src, tab?, lang?, headingLevel?, rxcui?, ndc?,
+/// catalog? }`: the monograph address, the tab to open, the interface
+/// language, the title's heading level (1 to 6; other numbers are clamped),
+/// and without `src`, a drug code to find the monograph by in the catalog
+/// at `catalog`.
 #[wasm_bindgen]
 pub fn mount(
     root: web_sys::Element,
@@ -148,15 +231,17 @@ pub fn hydrate(
         tab: None,
         lang: Some(rendered.lang),
         heading_level: Some(rendered.heading_level),
+        ..Config::default()
     };
     let props = as_rendered.into_props(events.clone(), Some(&monograph));
     let strings = props.strings;
-    let mut mounted = Mounted::hydrate(root, props, strings);
+    let mut mounted = Mounted::hydrate(root.clone(), props, strings);
     let props = config.into_props(events.clone(), Some(&monograph));
     let strings = props.strings;
     mounted.update(props, strings);
     Ok(Widget {
-        mounted,
+        app: App::Address(mounted),
+        root,
         events,
         hydrated_from: Some(monograph),
     })

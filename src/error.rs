@@ -21,6 +21,13 @@ pub enum LoadError {
     NotJson { url: String, detail: String },
     /// The file is JSON but not a valid monograph; every problem is listed.
     Invalid { url: String, problems: Vec<Problem> },
+    /// The catalog at `url` leads no monograph from this drug code, or
+    /// several (`candidates`: ten NDC digits without their hyphens).
+    UnknownCode {
+        url: String,
+        code: String,
+        candidates: Vec<String>,
+    },
 }
 
 impl LoadError {
@@ -34,6 +41,7 @@ impl LoadError {
             LoadError::Timeout { .. } => "timeout",
             LoadError::NotJson { .. } => "not-json",
             LoadError::Invalid { .. } => "invalid",
+            LoadError::UnknownCode { .. } => "not-found",
         }
     }
 
@@ -49,6 +57,7 @@ impl LoadError {
             LoadError::Timeout { .. } => strings.error_timeout,
             LoadError::NotJson { .. } => strings.error_not_json,
             LoadError::Invalid { .. } => strings.error_invalid,
+            LoadError::UnknownCode { .. } => strings.error_unknown_code,
         }
     }
 }
@@ -76,6 +85,18 @@ impl fmt::Display for LoadError {
                 }
                 Ok(())
             }
+            LoadError::UnknownCode {
+                url,
+                code,
+                candidates,
+            } => match candidates.as_slice() {
+                [] => write!(f, "{url}: no monograph has the code {code}"),
+                ids => write!(
+                    f,
+                    "{url}: the code {code} could be a code of {}: write an NDC with its hyphens",
+                    ids.join(", ")
+                ),
+            },
         }
     }
 }

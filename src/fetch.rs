@@ -33,6 +33,15 @@ pub async fn load<T>(
     controller: &AbortController,
     validate: Validate<T>,
 ) -> Result<Fetched<T>, LoadError> {
+    let (body, offline) = fetch_text(url, controller).await?;
+    let value = parse(url, &body, validate)?;
+    Ok(Fetched { value, offline })
+}
+
+/// The text of the document at `url` and whether it is an offline copy.
+/// Not generic, so the widget carries the fetching once whatever kinds of
+/// document it loads.
+async fn fetch_text(url: &str, controller: &AbortController) -> Result<(String, bool), LoadError> {
     if url.trim().is_empty() {
         return Err(LoadError::NoSource);
     }
@@ -42,7 +51,7 @@ pub async fn load<T>(
         });
     }
     let signal = controller.signal();
-    let work = fetch_and_validate(url, &signal, validate);
+    let work = fetch(url, &signal);
     match deadline::within(TIMEOUT_SECONDS * 1000, work).await {
         Some(result) => result,
         None => {
@@ -66,11 +75,7 @@ fn is_address(url: &str) -> bool {
     }
 }
 
-async fn fetch_and_validate<T>(
-    url: &str,
-    signal: &AbortSignal,
-    validate: Validate<T>,
-) -> Result<Fetched<T>, LoadError> {
+async fn fetch(url: &str, signal: &AbortSignal) -> Result<(String, bool), LoadError> {
     let network = |detail: String| LoadError::Network {
         url: url.to_owned(),
         detail,
@@ -84,8 +89,7 @@ async fn fetch_and_validate<T>(
     }
     let offline = response.header(OFFLINE_HEADER).as_deref() == Some("1");
     let body = response.text().await.map_err(network)?;
-    let value = parse(url, &body, validate)?;
-    Ok(Fetched { value, offline })
+    Ok((body, offline))
 }
 
 /// Parses and validates the `body` of the document at `url`: also used on

@@ -207,9 +207,15 @@ fn a_bad_date_is_reported() {
 
 #[test]
 fn a_bad_ndc_or_rxcui_is_reported() {
-    let message = "an NDC has 10 or 11 digits, optionally grouped with hyphens";
+    let message = "an NDC is one package's code: 10 digits grouped 4-4-2, 5-3-2 or 5-4-1 \
+                   with hyphens (\"0591-2234-10\"), or 11 digits";
     for ndc in [
+        // Ten digits without hyphens could be three codes.
+        "0591223410",
+        // A product, not a package.
         "0591-2234",
+        "059-12234-10",
+        " 0591-2234-10",
         "0591 2234 10",
         "0591-2234-1000X",
         "059122341012",

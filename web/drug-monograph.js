@@ -3,6 +3,7 @@
  *
  *   <script src="…/drug-monograph/VERSION/drug-monograph.js" defer></script>
  *   <drug-monograph src="/monographs/lenalidomide.json"></drug-monograph>
+ *   <drug-monograph rxcui="…"></drug-monograph>   (or ndc="…", through the catalog)
  *
  * A classic script (no type="module" needed; defer and async both work).
  * It finds its other files beside itself, so the folder can be hosted at any
@@ -136,6 +137,11 @@
     headingLevel: Number(mountPoint.dataset.headingLevel),
   });
 
+  // The catalog that leads from a drug code to its monograph, when the
+  // element names none: the one a site built by the content tools
+  // publishes at its root.
+  const DEFAULT_CATALOG = "/content/index.json";
+
   // Only read here: the widget itself clamps the level to 1..6.
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);
@@ -166,8 +172,11 @@
   const errorEvent = (kind, message) =>
     new CustomEvent("drug-monograph-error", { bubbles: true, composed: true, detail: { kind, message } });
 
+  // Attributes that name another monograph: changing one loads it.
+  const RELOADING = ["src", "rxcui", "ndc", "catalog"];
+
   class DrugMonograph extends HTMLElement {
-    static observedAttributes = ["src", "tab", "lang", "heading-level"];
+    static observedAttributes = ["src", "tab", "lang", "heading-level", "rxcui", "ndc", "catalog"];
     static [OURS] = true;
 
     static {
@@ -226,6 +235,8 @@
 
     #widget = null;
     #mountPoint = null;
+    // An update is queued for this task's attribute changes.
+    #updating = false;
     // Bumped on every start, crash and disconnect, so a wasm load that
     // finishes after the element was removed, or started again, mounts
     // nothing.
@@ -407,9 +418,10 @@
     }
 
     attributeChangedCallback(name, before, after) {
+      const reloads = RELOADING.includes(name) && before !== after;
       if (this.#crashedBy) {
-        // A new address is a new chance.
-        if (name === "src" && before !== after) {
+        // Another monograph is a new chance.
+        if (reloads) {
           this.#crashedBy = null;
           this.#restart();
         }
@@ -418,8 +430,21 @@
       if (!this.#widget) {
         return;
       }
-      if (name === "src" && before !== after) {
+      if (reloads) {
         this.dataset.dmState = "loading";
+      }
+      // Attributes a script sets together (an ndc for an rxcui) arrive as
+      // one change, so no state in between is ever loaded.
+      if (!this.#updating) {
+        this.#updating = true;
+        queueMicrotask(() => this.#update());
+      }
+    }
+
+    #update() {
+      this.#updating = false;
+      if (!this.#widget) {
+        return;
       }
       try {
         this.#widget.update(this.#config());
@@ -439,6 +464,9 @@
         tab: this.getAttribute("tab") ?? undefined,
         lang: languageOf(this),
         headingLevel: headingLevel(this.getAttribute("heading-level")),
+        rxcui: this.getAttribute("rxcui") ?? undefined,
+        ndc: this.getAttribute("ndc") ?? undefined,
+        catalog: resolve(this.getAttribute("catalog") || DEFAULT_CATALOG),
       };
     }
   }

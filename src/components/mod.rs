@@ -6,6 +6,7 @@ mod failure;
 mod heading;
 mod loading;
 mod monograph_app;
+mod monograph_by_code;
 mod monograph_view;
 mod panels;
 mod rich_text;
@@ -20,6 +21,7 @@ pub use loading::Loading;
 pub use monograph_app::{
     next_id_prefix, use_load_message, MonographApp, MonographAppProps, PRERENDERED_ID_PREFIX,
 };
+pub use monograph_by_code::{MonographByCode, MonographByCodeProps};
 pub use monograph_view::{MonographView, MonographViewProps};
 pub use stale::Stale;
 pub use tab_list::{TabList, TabListProps};

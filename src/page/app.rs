@@ -1,5 +1,6 @@
 use super::address;
 use super::catalog::CatalogView;
+use super::code_lookup::{use_code_request, CodeNotFound};
 use super::idle::IdleGuard;
 use super::kiosk_guards::use_kiosk_guards;
 use super::monograph_page::MonographPage;
@@ -72,6 +73,8 @@ pub fn PageApp(props: &PageAppProps) -> Html {
             }
         });
     }
+    // After the remembered choices, so a language asked for wins.
+    let unanswered = use_code_request(start, &catalog.state, &state);
     let route = &state.route;
     let strings = state.strings();
     let main_ref = use_node_ref();
@@ -198,6 +201,9 @@ pub fn PageApp(props: &PageAppProps) -> Html {
         (Load::Loaded { value, offline }, Route::Catalog) => html! {
             <>
                 if *offline { <Stale {strings} /> }
+                if let Some(unanswered) = unanswered {
+                    <CodeNotFound {unanswered} {strings} />
+                }
                 <CatalogView
                     catalog={value.clone()}
                     query={AttrValue::from(state.query.clone())}

@@ -6,6 +6,8 @@
 mod address;
 mod app;
 mod catalog;
+mod code_lookup;
+mod code_request;
 mod idle;
 mod kiosk_guards;
 mod monograph_page;

@@ -50,7 +50,7 @@ impl PageSettings {
 }
 
 /// Decodes `%XX` escapes and `+`; `None` when the result is not UTF-8.
-fn percent_decode(value: &str) -> Option<String> {
+pub(super) fn percent_decode(value: &str) -> Option<String> {
     let mut bytes = Vec::with_capacity(value.len());
     let mut rest = value.bytes();
     while let Some(byte) = rest.next() {

@@ -42,6 +42,7 @@ impl Start {
             Start::Catalog(catalog) => Some(catalog.clone()),
             Start::Monograph { entry, .. } => Some(Rc::new(Catalog {
                 entries: vec![CatalogEntry::clone(entry)],
+                codes: Default::default(),
             })),
         }
     }
@@ -155,6 +156,7 @@ mod tests {
     fn the_catalog_page_links_to_pages_and_the_kiosk_to_routes() {
         let catalog = Start::Catalog(Rc::new(Catalog {
             entries: vec![entry()],
+            codes: Default::default(),
         }));
         assert_eq!(
             catalog.monograph_href("examplomab"),

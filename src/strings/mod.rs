@@ -33,6 +33,7 @@ pub struct Strings {
     pub error_title: &'static str,
     pub error_no_source: &'static str,
     pub error_not_found: &'static str,
+    pub error_unknown_code: &'static str,
     pub error_server: &'static str,
     pub error_network: &'static str,
     pub error_timeout: &'static str,
@@ -62,6 +63,8 @@ pub struct Strings {
     /// `{count}` is replaced by the number.
     pub results_many: &'static str,
     pub no_results: &'static str,
+    pub code_not_found: &'static str,
+    pub code_search_hint: &'static str,
     pub all_medicines: &'static str,
     pub text_size: &'static str,
     pub language_label: &'static str,

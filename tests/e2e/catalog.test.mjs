@@ -24,15 +24,12 @@
 // standalone.test.mjs.
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { FIXTURES, makeFixtureSite } from './fixture-site.mjs';
 import { TAB_IDS } from './pages/monograph.mjs';
 import { monographPath, StandalonePage } from './pages/standalone.mjs';
-import { assertNoErrors, axeAudit, DIST, REPO_ROOT, settle, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
-
-const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'catalog');
+import { assertNoErrors, axeAudit, settle, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
 
 /** The fixture catalog and monographs, as the tests expect to see them. */
 const CATALOG = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'index.json'), 'utf8'));
@@ -72,36 +69,15 @@ const ES = {
 
 let tmpRoot;
 
-/** How long pre-rendering the fixture site may take: a cached native build runs in seconds, a fresh one in minutes. */
-const SITE_TIMEOUT = 600_000;
-
-/**
- * Makes a temporary copy of dist/ whose pages are pre-rendered from the
- * fixtures and whose content/ holds them, and returns its folder.
- */
-function makeFixtureSite() {
-  tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'drug-monograph-catalog-'));
-  const site = path.join(tmpRoot, 'site');
-  fs.cpSync(DIST, site, { recursive: true });
-  // The real monographs' pages go; the fixtures' are written in their place.
-  for (const folder of ['medicines', 'snippets', 'content']) fs.rmSync(path.join(site, folder), { recursive: true, force: true });
-  const run = spawnSync('cargo', ['monograph', 'site', '--out', site, path.relative(REPO_ROOT, FIXTURES) + path.sep], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: SITE_TIMEOUT,
-  });
-  if (run.error || run.status !== 0) {
-    throw new Error(`cargo monograph site failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stdout}${run.stderr}`);
-  }
-  fs.mkdirSync(path.join(site, 'content'));
-  for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
-    fs.copyFileSync(path.join(FIXTURES, file), path.join(site, 'content', file));
-  }
-  return site;
+/** Makes the fixture site (makeFixtureSite) and returns its folder. */
+function fixtureSite() {
+  const made = makeFixtureSite('drug-monograph-catalog-');
+  tmpRoot = made.tmpRoot;
+  return made.site;
 }
 
 // The browser, and the server of the fixture site at env.baseUrl.
-const env = useBrowserAndServer({ requires: 'medicines/lenalidomide/index.html', root: makeFixtureSite });
+const env = useBrowserAndServer({ requires: 'medicines/lenalidomide/index.html', root: fixtureSite });
 
 after(() => {
   if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });

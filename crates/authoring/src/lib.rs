@@ -9,11 +9,13 @@
 //!   the review reminder and each section's reading grade ([`readability`]).
 //! - [`json_file`] runs a JSON file through the model's validator, with
 //!   positions.
-//! - [`catalog`] writes `content/index.json`.
+//! - [`catalog`] writes `content/index.json`, with the code index that
+//!   [`claims`] builds.
 //! - [`cmd`] is the `monograph` command itself, one module per subcommand.
 
 pub mod catalog;
 pub mod check;
+pub mod claims;
 pub mod cmd;
 mod convert;
 pub mod dates;

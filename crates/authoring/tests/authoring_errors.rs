@@ -88,7 +88,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
         "4:5: warning: the id \"examplomab-tablets\" differs from the file name \"id-differs-from-file-name.md\": the JSON is written to \"id-differs-from-file-name.json\" all the same. Rename the file to \"examplomab-tablets.md\", or remove the `id:` line",
     ]),
     ("invalid-value", &[
-        "4:7: error: `ndc` entry 1: an NDC has 10 or 11 digits, optionally grouped with hyphens",
+        "4:7: error: `ndc` entry 1: an NDC is one package's code: 10 digits grouped 4-4-2, 5-3-2 or 5-4-1 with hyphens (\"0591-2234-10\"), or 11 digits",
     ]),
     ("missing-disclaimer", &[
         "12:37: error: no disclaimer: end the file with a paragraph that starts with `**Disclaimer:**`",
@@ -221,7 +221,7 @@ fn json_problems_are_reported_at_their_path() {
         ),
         (
             "invalid/bad-ndc.json",
-            "26:7: error: codes.ndc[0]: an NDC has 10 or 11 digits, optionally grouped with hyphens",
+            "26:7: error: codes.ndc[0]: an NDC is one package's code: 10 digits grouped 4-4-2, 5-3-2 or 5-4-1 with hyphens (\"0591-2234-10\"), or 11 digits",
         ),
         (
             "invalid/unknown-span-field.json",

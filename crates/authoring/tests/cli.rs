@@ -304,3 +304,57 @@ fn index_and_schema_are_written_and_checked() {
     dir.write("content/monograph.schema.json", "{}\n");
     assert_eq!(monograph(&dir.0, &["schema", "--check"]).status, 1);
 }
+
+#[test]
+fn a_code_two_monographs_claim_fails_check_and_index_naming_both_places() {
+    let dir = TempDir::new();
+    fs::create_dir(dir.path("content")).unwrap();
+    for name in ["examplomab.md", "mockazole.md"] {
+        let text = repo(&format!("tests/fixtures/catalog/{name}"));
+        dir.write(&format!("content/{name}"), &text);
+    }
+    assert_eq!(monograph(&dir.0, &["check", "content"]).status, 0);
+    // Mockazole claims examplomab's second package, written 5-4-2.
+    let mockazole = repo("tests/fixtures/catalog/mockazole.md").replace(
+        "ndc: [\"99999-101-01\"]",
+        "ndc: [\"99999-101-01\", \"09999-0101-02\"]",
+    );
+    dir.write("content/mockazole.md", &mockazole);
+
+    let check = monograph(&dir.0, &["check", "content"]);
+    assert_eq!(check.status, 1, "{}", check.stdout);
+    assert!(
+        check.stdout.contains(
+            "content/mockazole.md:6:23: error: the NDC 09999-0101-02 is also a code of \
+             \"examplomab\" (content/examplomab.md:10:23): a code must lead to one monograph, \
+             so keep it in only one of them"
+        ),
+        "{}",
+        check.stdout
+    );
+
+    assert_eq!(monograph(&dir.0, &["convert", "content"]).status, 0);
+    let index = monograph(&dir.0, &["index", "content"]);
+    assert_eq!(index.status, 1, "{}", index.stdout);
+    assert!(
+        index.stdout.contains(
+            "content/mockazole.json:12:7: error: the NDC 09999-0101-02 is also a code of \
+             \"examplomab\" (content/examplomab.json:14:7)"
+        ),
+        "{}",
+        index.stdout
+    );
+    assert!(!dir.path("content/index.json").exists(), "not written");
+}
+
+#[test]
+fn the_catalog_maps_every_code_to_its_monograph() {
+    let index: serde_json::Value =
+        serde_json::from_str(&repo("tests/fixtures/catalog/index.json")).unwrap();
+    assert_eq!(index["codes"]["rxcui"]["990000001"], "examplomab");
+    // Every NDC in its 11-digit form, whatever layout the monograph used.
+    assert_eq!(index["codes"]["ndc"]["09999010101"], "examplomab");
+    assert_eq!(index["codes"]["ndc"]["99999010101"], "mockazole");
+    assert_eq!(index["codes"]["ndc"]["99990101001"], "testovir");
+    assert_eq!(index["codes"]["ndc"]["99998202001"], "samplinib");
+}

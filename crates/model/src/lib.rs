@@ -15,15 +15,18 @@
 //! Whatever shows, reads aloud or grades the content goes through one walk
 //! over it, [`walk::blocks`], so that no field is left out of one of them.
 
+mod codes;
 mod content_hash;
 mod json;
 pub mod limits;
 mod listed;
+pub mod ndc;
 mod section;
 mod validate;
 mod value;
 pub mod walk;
 
+pub use codes::{Claim, CodeIndex, DrugCode, Match};
 pub use content_hash::content_hash;
 pub use json::{json_schema, to_json};
 pub use listed::Listed;
@@ -157,9 +160,13 @@ pub struct Codes {
     #[serde(default)]
     #[schemars(regex(pattern = r"^[0-9]+$"))]
     pub rxcui: Option<String>,
-    /// National Drug Codes: 10 or 11 digits, optionally grouped with hyphens.
+    /// National Drug Codes of packages: 10 digits grouped 4-4-2, 5-3-2 or
+    /// 5-4-1 by hyphens, or 11 digits (5-4-2, hyphens optional). Ten digits
+    /// without hyphens are refused: they could be three different codes.
     #[serde(default)]
-    #[schemars(inner(regex(pattern = r"^-*([0-9]-*){10,11}$")))]
+    #[schemars(inner(regex(
+        pattern = r"^([0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3}-[0-9]{2}|[0-9]{5}-[0-9]{4}-[0-9]{1,2}|[0-9]{11})$"
+    )))]
     pub ndc: Vec<String>,
 }
 
@@ -253,4 +260,6 @@ impl CatalogEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
     pub entries: Vec<CatalogEntry>,
+    /// Which monograph each drug code leads to.
+    pub codes: CodeIndex,
 }

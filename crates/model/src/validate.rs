@@ -6,7 +6,7 @@ mod formats;
 
 use super::*;
 use checker::{flag, list, non_empty_list, span_text, text, Checker, Fields};
-use formats::{codes, date, file_name, language, schema_version, slug, version};
+use formats::{code_index, codes, date, file_name, language, schema_version, slug, version};
 use std::fmt;
 
 /// One thing wrong with a monograph file, located by its JSON path.
@@ -206,9 +206,22 @@ fn catalog(cx: &mut Checker, value: &Value) -> Option<Catalog> {
         version(cx, v, p, CATALOG_VERSION)
     });
     let entries = fields.required(cx, "monographs", |cx, v, p| list(cx, v, p, catalog_entry));
+    let codes = fields.optional(cx, "codes", code_index);
     fields.finish(cx);
     version?;
-    Some(Catalog { entries: entries? })
+    let (entries, codes) = (entries?, codes?.unwrap_or_default());
+    // A code leads to a monograph the catalog lists, or the link is broken.
+    for (system, map) in [("rxcui", &codes.rxcui), ("ndc", &codes.ndc)] {
+        for (code, id) in map {
+            if !entries.iter().any(|entry| &entry.id == id) {
+                cx.report(
+                    &format!("codes.{system}.{code}"),
+                    format!("\"{id}\" is not the id of a monograph in this catalog"),
+                );
+            }
+        }
+    }
+    Some(Catalog { entries, codes })
 }
 
 fn catalog_entry(cx: &mut Checker, value: &Value, path: &str) -> Option<CatalogEntry> {

@@ -1,14 +1,15 @@
 //! `monograph check [--today YYYY-MM-DD] [PATH...]`: every problem in
 //! Markdown and JSON monographs, with the review reminders and reading
-//! grades.
+//! grades, and drug codes that more than one monograph claims.
 
 use super::args::Arguments;
 use super::files::{extension_is, is_markdown, is_monograph_json, read, Inputs, CONTENT};
 use super::output::print;
 use super::Outcome;
 use crate::check::JsonReports;
-use crate::diagnostic::Severity;
-use crate::{check, dates};
+use crate::claims::ClaimedCodes;
+use crate::diagnostic::{LineIndex, Severity};
+use crate::{check, convert, dates, json_file};
 use std::io::Write;
 use std::path::Path;
 
@@ -43,6 +44,7 @@ pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
         files.extend(INPUTS.files(&path)?);
     }
     let (mut errors, mut warnings) = (0, 0);
+    let mut codes = ClaimedCodes::default();
     for file in &files {
         let Some(text) = read(out, file) else {
             errors += 1;
@@ -64,6 +66,10 @@ pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
         errors += count(Severity::Error);
         warnings += count(Severity::Warning);
         print(out, file, &diagnostics);
+        for conflict in claim_codes(&mut codes, file, &text) {
+            errors += 1;
+            let _ = writeln!(out, "{conflict}");
+        }
     }
     let _ = writeln!(
         out,
@@ -71,4 +77,24 @@ pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
         files.len()
     );
     Ok(errors == 0)
+}
+
+/// Records the codes of the monograph in `file`, if it is one; the error
+/// lines of codes another monograph claimed first.
+fn claim_codes(codes: &mut ClaimedCodes, file: &Path, text: &str) -> Vec<String> {
+    if is_markdown(file) {
+        let conversion = convert(text, &file.to_string_lossy());
+        match &conversion.monograph {
+            Some(monograph) => codes.add(file, monograph, |path| conversion.place(path)),
+            None => Vec::new(),
+        }
+    } else {
+        let lines = LineIndex::new(text);
+        match json_file::check(text) {
+            Ok(monograph) => codes.add(file, &monograph, |path| {
+                lines.position(json_file::locate(text, path))
+            }),
+            Err(_) => Vec::new(),
+        }
+    }
 }

@@ -7,9 +7,10 @@ use super::generated;
 use super::output::print;
 use super::Outcome;
 use crate::catalog;
+use crate::claims::ClaimedCodes;
 use crate::diagnostic::LineIndex;
 use crate::json_file;
-use monograph_model::CatalogEntry;
+use monograph_model::{CatalogEntry, CodeIndex};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,7 @@ pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
     if !dir.is_dir() {
         return Err(format!("{} is not a directory", dir.display()));
     }
-    let Some(entries) = entries(out, dir)? else {
+    let Some((entries, codes)) = entries(out, dir)? else {
         let _ = writeln!(
             out,
             "{} not written: fix the problems above",
@@ -33,17 +34,22 @@ pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
     generated::write_or_check(
         out,
         &dir.join(INDEX),
-        &catalog::to_json(&entries),
+        &catalog::to_json(&entries, &codes),
         args.mode(),
         "monograph index",
     )
 }
 
-/// The catalog entry of each monograph in `dir`, or `None` when a file is
-/// invalid or two share an id and language (each reported).
-fn entries(out: &mut dyn Write, dir: &Path) -> Result<Option<Vec<CatalogEntry>>, String> {
+/// The catalog entry of each monograph in `dir` and the code index, or
+/// `None` when a file is invalid, two share an id and language, or two
+/// claim the same code (each reported).
+fn entries(
+    out: &mut dyn Write,
+    dir: &Path,
+) -> Result<Option<(Vec<CatalogEntry>, CodeIndex)>, String> {
     let mut ok = true;
     let mut entries: Vec<(CatalogEntry, PathBuf)> = Vec::new();
+    let mut codes = ClaimedCodes::default();
     for file in files_in(dir, is_monograph_json)? {
         let Some(text) = read(out, &file) else {
             ok = false;
@@ -76,7 +82,14 @@ fn entries(out: &mut dyn Write, dir: &Path) -> Result<Option<Vec<CatalogEntry>>,
             );
             continue;
         }
+        let lines = LineIndex::new(&text);
+        let place = |path: &str| lines.position(json_file::locate(&text, path));
+        for conflict in codes.add(&file, &monograph, place) {
+            ok = false;
+            let _ = writeln!(out, "{conflict}");
+        }
         entries.push((entry, file));
     }
-    Ok(ok.then(|| entries.into_iter().map(|(entry, _)| entry).collect()))
+    let entries = entries.into_iter().map(|(entry, _)| entry).collect();
+    Ok(ok.then(|| (entries, codes.into_index())))
 }

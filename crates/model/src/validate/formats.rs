@@ -2,7 +2,9 @@
 //! language tags, codes, dates, format versions and file names.
 
 use super::checker::{list, text, Checker, Fields};
-use crate::{Codes, Value, SCHEMA_VERSION};
+use crate::ndc::Ndc;
+use crate::{CodeIndex, Codes, Value, SCHEMA_VERSION};
+use std::collections::BTreeMap;
 
 pub(super) fn codes(cx: &mut Checker, value: &Value, path: &str) -> Option<Codes> {
     let mut fields = Fields::of(cx, value, path)?;
@@ -16,20 +18,70 @@ pub(super) fn codes(cx: &mut Checker, value: &Value, path: &str) -> Option<Codes
 }
 
 fn digits(cx: &mut Checker, value: &Value, path: &str, what: &str) -> Option<String> {
-    let all_digits = |code: &str| code.chars().all(|c| c.is_ascii_digit());
     let message = format!("{what} is written with digits only");
-    formatted(cx, value, path, all_digits, message)
+    formatted(cx, value, path, is_digits, message)
+}
+
+fn is_digits(code: &str) -> bool {
+    !code.is_empty() && code.chars().all(|c| c.is_ascii_digit())
 }
 
 fn ndc(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
-    let message = "an NDC has 10 or 11 digits, optionally grouped with hyphens";
-    formatted(cx, value, path, is_ndc, message)
+    let message = "an NDC is one package's code: 10 digits grouped 4-4-2, 5-3-2 or 5-4-1 \
+                   with hyphens (\"0591-2234-10\"), or 11 digits";
+    formatted(cx, value, path, is_package_ndc, message)
 }
 
-/// NDCs are 10 or 11 digits, usually grouped with hyphens (`0591-2234-10`).
-fn is_ndc(code: &str) -> bool {
-    let digits = code.chars().filter(char::is_ascii_digit).count();
-    code.chars().all(|c| c.is_ascii_digit() || c == '-') && (10..=11).contains(&digits)
+/// Ten digits without hyphens could be three codes, so a monograph writes
+/// the hyphens, or the 11-digit form, which is unambiguous.
+fn is_package_ndc(code: &str) -> bool {
+    Ndc::parse(code).is_some_and(|ndc| ndc.package().is_some()) && code.trim() == code
+}
+
+/// The catalog's code index: `{"rxcui": {code: id}, "ndc": {code: id}}`.
+pub(super) fn code_index(cx: &mut Checker, value: &Value, path: &str) -> Option<CodeIndex> {
+    let mut fields = Fields::of(cx, value, path)?;
+    let rxcui = fields.optional(cx, "rxcui", |cx, v, p| {
+        code_map(cx, v, p, is_digits, "an RxCUI (digits only)")
+    });
+    let is_11_digits = |code: &str| code.len() == 11 && is_digits(code);
+    let ndc = fields.optional(cx, "ndc", |cx, v, p| {
+        code_map(cx, v, p, is_11_digits, "an NDC in 11 digits")
+    });
+    fields.finish(cx);
+    Some(CodeIndex {
+        rxcui: rxcui?.unwrap_or_default(),
+        ndc: ndc?.unwrap_or_default(),
+    })
+}
+
+/// An object from codes (keys that `valid_key` accepts) to monograph ids.
+fn code_map(
+    cx: &mut Checker,
+    value: &Value,
+    path: &str,
+    valid_key: impl Fn(&str) -> bool,
+    what: &str,
+) -> Option<BTreeMap<String, String>> {
+    let Value::Object(entries) = value else {
+        cx.report(path, format!("expected an object, found {}", value.kind()));
+        return None;
+    };
+    let mut map = Some(BTreeMap::new());
+    for (code, id) in entries {
+        let path = format!("{path}.{code}");
+        let id = slug(cx, id, &path);
+        if !valid_key(code) {
+            cx.report(&path, format!("expected {what}"));
+        }
+        match (id, &mut map) {
+            (Some(id), Some(map)) if valid_key(code) => {
+                map.insert(code.clone(), id);
+            }
+            _ => map = None,
+        }
+    }
+    map
 }
 
 pub(super) fn slug(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
