@@ -14,6 +14,7 @@
 //   drug-monograph.d.ts, react.d.ts
 //                          TypeScript declarations (web/types/)
 //   custom-elements.json   the Custom Elements Manifest, from the README's tables
+//   README.md              the README's sections about the embed
 //   package.json
 //
 // The module entry is the classic loader itself with its "files" block (how it
@@ -27,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine } from './lib/cli.mjs';
 import { bundleVersion, cargoVersion } from './lib/version.mjs';
-import { customElementsManifest, repoApi, TAG } from './lib/element-api.mjs';
+import { customElementsManifest, repoApi, section, TAG } from './lib/element-api.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MODULE_ENTRY = 'drug-monograph.mjs';
@@ -41,6 +42,25 @@ export function moduleEntry(classic, files) {
     `// <${TAG}> for bundlers: \`import "${TAG}";\` defines the element. Made by\n` +
     `// scripts/package.mjs from the classic loader, ${CLASSIC_LOADER}, which follows.\n`;
   return header + classic.replace(REGION, () => files);
+}
+
+// The README's sections a web team using the package reads, in this order.
+const README_SECTIONS = [
+  'The npm package',
+  'Attributes',
+  'Theming',
+  'Events',
+  'What the page cannot break',
+  'Hosting the files',
+  'Content Security Policy',
+];
+
+/** The package's README.md: its description, then README_SECTIONS of the project's README, a level up. */
+export function packageReadme(readme, description) {
+  const sections = README_SECTIONS.map(
+    (title) => `## ${title}\n${section(readme, title).replace(/^#(#+) /gm, '$1 ')}`.trimEnd(),
+  );
+  return `# ${TAG}\n\n${description}\n\n${sections.join('\n\n')}\n`;
 }
 
 /** The package's package.json. */
@@ -69,6 +89,7 @@ function packageJson(version, description) {
     jsdelivr: `./${CLASSIC_LOADER}`,
     customElements: './custom-elements.json',
     files: [
+      'README.md',
       MODULE_ENTRY,
       'react.mjs',
       CLASSIC_LOADER,
@@ -107,6 +128,8 @@ export function writePackage(dist) {
   fs.mkdirSync(out, { recursive: true });
 
   const pkg = packageJson(version, 'Patient-education drug monographs as accessible tabbed panels: the <drug-monograph> custom element (WebAssembly)');
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  fs.writeFileSync(path.join(out, 'README.md'), packageReadme(readme, pkg.description));
   for (const file of pkg.files) {
     const from = path.join(embed, file);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(out, file));

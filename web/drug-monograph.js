@@ -297,6 +297,15 @@
     }
 
     connectedCallback() {
+      // A property a script set before the element was defined hides the
+      // class's: set it again through the class.
+      for (const name of ["src", "tab", "headingLevel"]) {
+        if (Object.hasOwn(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
+      }
       live.add(this);
       this.#crashedBy = null;
       this.#unsuspect();

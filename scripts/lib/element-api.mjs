@@ -19,7 +19,7 @@ export const TAG = 'drug-monograph';
 export const CLASS_NAME = 'DrugMonograph';
 
 /** The text of the `### title` section of `markdown`, up to the next heading of level 1 to 3. */
-function section(markdown, title) {
+export function section(markdown, title) {
   const lines = markdown.split('\n');
   const start = lines.findIndex((line) => line === `### ${title}`);
   if (start < 0) throw new Error(`README: no "### ${title}" section`);

@@ -76,7 +76,10 @@ before(async () => {
   fs.writeFileSync(
     path.join(site, 'cdn.html'),
     `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>CDN</title></head>\n<body>\n` +
-      `${cdnScript()}\n<drug-monograph src="/monographs/examplomab.json"></drug-monograph>\n</body>\n</html>\n`,
+      `${cdnScript()}\n<drug-monograph src="/monographs/examplomab.json"></drug-monograph>\n` +
+      // A property set before the loader has defined the element.
+      '<drug-monograph id="set-early"></drug-monograph>\n' +
+      '<script>document.getElementById("set-early").src = "/monographs/mockazole.json";</script>\n</body>\n</html>\n',
   );
   server = await serveFolder(site);
   browser = await launchChromium();
@@ -162,6 +165,19 @@ describe('the npm package', { timeout: 4 * TEST_TIMEOUT }, () => {
     await page.waitForFunction((title) => document.title === title, `${EXAMPLOMAB} | Pharmacy`);
     await widget.openTab('dosage');
     await page.waitForFunction(() => location.hash === '#dosage');
+    // The properties reflect the attributes, both ways.
+    const element = page.locator('drug-monograph');
+    assert.deepEqual(
+      await element.evaluate((el) => ({ src: el.src, tab: el.tab, headingLevel: el.headingLevel })),
+      { src: '/monographs/examplomab.json', tab: '', headingLevel: 1 },
+    );
+    await element.evaluate((el) => {
+      el.tab = 'faqs';
+      el.headingLevel = 3;
+    });
+    await widget.expectSelected('faqs');
+    assert.equal(await widget.title.evaluate((h) => h.tagName), 'H3');
+    assert.equal(await element.getAttribute('heading-level'), '3');
     assertNoErrors(errors);
   });
 
@@ -197,7 +213,7 @@ describe('the npm package', { timeout: 4 * TEST_TIMEOUT }, () => {
     assert.ok(README.includes(cdnScript()), `README gives ${cdnScript()}`);
     const installed = path.join(project, 'node_modules', manifest.name);
     const prefix = `https://cdn.jsdelivr.net/npm/${manifest.name}@${manifest.version}/`;
-    const { errors, widget } = await open(t, 'cdn.html', {
+    const { page, errors } = await open(t, 'cdn.html', {
       // The CDN, answering as jsDelivr does: the package's files, CORS allowed.
       beforeGoto: (page) =>
         page.route(`${prefix}**`, (route) => {
@@ -208,8 +224,11 @@ describe('the npm package', { timeout: 4 * TEST_TIMEOUT }, () => {
           });
         }),
     });
-    await widget.waitForTitle(EXAMPLOMAB);
-    await widget.openTab('faqs');
+    const first = new Monograph(page, { root: page.locator('drug-monograph:not([id])') });
+    await first.waitForTitle(EXAMPLOMAB);
+    await first.openTab('faqs');
+    await new Monograph(page, { root: page.locator('#set-early') }).waitForTitle(MOCKAZOLE);
+    assert.equal(await page.locator('#set-early').getAttribute('src'), '/monographs/mockazole.json');
     assertNoErrors(errors);
   });
 });
