@@ -31,16 +31,24 @@
     return;
   }
 
+  // The other files, each bindings module with its wasm. The npm package's
+  // module entry is this script with this block replaced by
+  // web/npm/files.mjs (scripts/package.mjs), which finds them the way bundlers
+  // understand.
+  // #region files
   // currentScript is set while a classic script runs, deferred or async.
   const scriptUrl =
     document.currentScript?.src ??
     [...document.scripts].map((s) => s.src).find((src) => /\/drug-monograph\.js(?:[?#]|$)/.test(src));
   const base = new URL(".", scriptUrl ?? document.baseURI);
   const CORE_URL = new URL("drug-monograph-core.js", base).href;
+  const CORE_WASM_URL = new URL("drug-monograph-core_bg.wasm", base).href;
   // The same widget built to hydrate pre-rendered snippets too; larger, so
   // it is loaded only for a page that has one.
   const HYDRATING_CORE_URL = new URL("drug-monograph-hydrate.js", base).href;
+  const HYDRATING_CORE_WASM_URL = new URL("drug-monograph-hydrate_bg.wasm", base).href;
   const STYLESHEET_URL = new URL("widget.css", base).href;
+  // #endregion files
 
   // The only interface text outside the wasm: shown when the wasm itself
   // cannot be loaded, so it cannot come from there.
@@ -72,13 +80,15 @@
     if (core) {
       return core;
     }
-    const url =
-      ([...document.getElementsByTagName(TAG)].some(prerenderedRoot) ? HYDRATING_CORE_URL : CORE_URL) +
-      (instances ? `?instance=${instances}` : "");
+    const [bindings, wasm] = [...document.getElementsByTagName(TAG)].some(prerenderedRoot)
+      ? [HYDRATING_CORE_URL, HYDRATING_CORE_WASM_URL]
+      : [CORE_URL, CORE_WASM_URL];
+    const url = bindings + (instances ? `?instance=${instances}` : "");
     instances++;
-    const loading = import(url)
+    // An address known only when the page runs: bundlers leave it alone.
+    const loading = import(/* webpackIgnore: true */ /* @vite-ignore */ url)
       .then(async (module) => {
-        await module.default();
+        await module.default({ module_or_path: wasm });
         // The first answer is the measure of the later ones.
         module.healthy();
         if (core === loading) {
@@ -263,12 +273,50 @@
       this.addEventListener("drug-monograph-error", settle("failed"));
     }
 
+    // The attributes as properties, for frameworks that set those.
+    get src() {
+      return this.getAttribute("src") ?? "";
+    }
+    set src(value) {
+      this.#setAttribute("src", value);
+    }
+    get tab() {
+      return this.getAttribute("tab") ?? "";
+    }
+    set tab(value) {
+      this.#setAttribute("tab", value);
+    }
+    get headingLevel() {
+      return headingLevel(this.getAttribute("heading-level")) ?? 1;
+    }
+    set headingLevel(value) {
+      this.#setAttribute("heading-level", value);
+    }
+
+    // null or undefined removes the attribute.
+    #setAttribute(name, value) {
+      if (value == null) {
+        this.removeAttribute(name);
+      } else {
+        this.setAttribute(name, String(value));
+      }
+    }
+
     // A widget that has not shown its monograph or its error yet.
     get #loading() {
       return this.#widget !== null && this.dataset.dmState === "loading";
     }
 
     connectedCallback() {
+      // A property a script set before the element was defined hides the
+      // class's: set it again through the class.
+      for (const name of ["src", "tab", "headingLevel"]) {
+        if (Object.hasOwn(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
+      }
       live.add(this);
       this.#crashedBy = null;
       this.#unsuspect();

@@ -89,11 +89,14 @@ ensure_wasm_bindgen() {
     cargo install wasm-bindgen-cli --version "$version" --force
 }
 
+# Installs the npm packages locked in the package-lock.json of folder $1 (by
+# default the repository's) when they are missing or older than the lock.
 ensure_node_modules() {
-    if [ ! -f "$ROOT/node_modules/.package-lock.json" ] ||
-        [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-        log "Installing npm packages"
-        (cd "$ROOT" && npm ci --no-audit --no-fund)
+    local dir=${1:-$ROOT}
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+        [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        log "Installing npm packages${1:+ in ${dir#"$ROOT"/}}"
+        (cd "$dir" && npm ci --no-audit --no-fund)
     fi
 }
 
