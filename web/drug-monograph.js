@@ -292,6 +292,24 @@
     set headingLevel(value) {
       this.#setAttribute("heading-level", value);
     }
+    get rxcui() {
+      return this.getAttribute("rxcui") ?? "";
+    }
+    set rxcui(value) {
+      this.#setAttribute("rxcui", value);
+    }
+    get ndc() {
+      return this.getAttribute("ndc") ?? "";
+    }
+    set ndc(value) {
+      this.#setAttribute("ndc", value);
+    }
+    get catalog() {
+      return this.getAttribute("catalog") ?? "";
+    }
+    set catalog(value) {
+      this.#setAttribute("catalog", value);
+    }
 
     // null or undefined removes the attribute.
     #setAttribute(name, value) {
@@ -310,7 +328,7 @@
     connectedCallback() {
       // A property a script set before the element was defined hides the
       // class's: set it again through the class.
-      for (const name of ["src", "tab", "headingLevel"]) {
+      for (const name of ["src", "tab", "headingLevel", "rxcui", "ndc", "catalog"]) {
         if (Object.hasOwn(this, name)) {
           const value = this[name];
           delete this[name];

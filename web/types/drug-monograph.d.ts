@@ -15,6 +15,7 @@ export type DrugMonographErrorKind =
   | "timeout"
   | "not-json"
   | "invalid"
+  | "not-found"
   | "startup"
   | "crash";
 
@@ -63,6 +64,12 @@ export interface DrugMonographAttributes {
   lang?: string;
   /** Level of the title heading, 1 to 6 (default 1). */
   "heading-level"?: number | `${number}`;
+  /** Without `src`: an RxNorm concept (RxCUI) to find the monograph by, in the catalog. */
+  rxcui?: string;
+  /** Without `src`: a National Drug Code, in any written form, to find the monograph by, in the catalog. */
+  ndc?: string;
+  /** The catalog that leads from codes to monographs; default `/content/index.json`. */
+  catalog?: string;
 }
 
 /** The `<drug-monograph>` element. */
@@ -73,6 +80,12 @@ export interface DrugMonographElement extends HTMLElement {
   tab: DrugMonographTab | (string & {});
   /** The `heading-level` attribute as a number (1 when absent). */
   headingLevel: number;
+  /** The `rxcui` attribute as written (`""` when absent). */
+  rxcui: string;
+  /** The `ndc` attribute as written (`""` when absent). */
+  ndc: string;
+  /** The `catalog` attribute as written (`""` when absent: the default catalog). */
+  catalog: string;
   addEventListener<K extends keyof HTMLElementEventMap>(
     type: K,
     listener: (this: DrugMonographElement, event: HTMLElementEventMap[K]) => unknown,
