@@ -80,6 +80,7 @@ mod tests {
         RichText(vec![Span {
             text: text.to_owned(),
             emphasis: false,
+            term: None,
         }])
     }
 
@@ -186,14 +187,17 @@ mod tests {
             Span {
                 text: "Do not ".into(),
                 emphasis: false,
+                term: None,
             },
             Span {
                 text: "stop\ntaking".into(),
                 emphasis: true,
+                term: None,
             },
             Span {
                 text: " it.".into(),
                 emphasis: false,
+                term: None,
             },
         ]));
         let text = tab_text(&monograph, Section::Precautions);
