@@ -31,11 +31,19 @@ pub fn markdown_with_glossary(
 
 /// Everything to report about the glossary `source`: its problems, then
 /// each term that none of `monographs` (Markdown text and file name) uses.
+/// Which terms are used is known only when every monograph converts; until
+/// then their own problems are reported, not unused terms.
 pub fn glossary(source: &str, monographs: &[(String, String)]) -> Vec<Diagnostic> {
     let (glossary, mut diagnostics) = glossary::read(source);
-    let used: Vec<String> = monographs
+    let converted: Option<Vec<Monograph>> = monographs
         .iter()
-        .filter_map(|(text, name)| convert_with_glossary(text, name, &glossary).monograph)
+        .map(|(text, name)| convert_with_glossary(text, name, &glossary).monograph)
+        .collect();
+    let Some(converted) = converted else {
+        return diagnostics;
+    };
+    let used: Vec<String> = converted
+        .into_iter()
         .flat_map(|monograph| monograph.glossary.into_iter().map(|d| d.term))
         .collect();
     for entry in &glossary.entries {

@@ -239,6 +239,7 @@ pub struct Monograph {
     /// The definitions of the terms the text marks, each used at least once,
     /// so that a monograph explains its words without another file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(min = 1))]
     pub glossary: Vec<Definition>,
 }
 

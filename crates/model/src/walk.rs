@@ -128,7 +128,11 @@ pub fn texts_mut(monograph: &mut Monograph, section: Section) -> Vec<&mut RichTe
                 intro.iter_mut().chain(items(list)).collect::<Vec<_>>()
             })
             .collect(),
-        Section::Faqs => monograph.faqs.iter_mut().map(|faq| &mut faq.answer).collect(),
+        Section::Faqs => monograph
+            .faqs
+            .iter_mut()
+            .map(|faq| &mut faq.answer)
+            .collect(),
     }
 }
 

@@ -31,7 +31,10 @@ fn is_markdown_or_json(path: &Path) -> bool {
 }
 
 /// The Markdown monographs beside `glossary`, with their names.
-fn monographs_beside(out: &mut dyn Write, glossary: &Path) -> Result<Vec<(String, String)>, String> {
+fn monographs_beside(
+    out: &mut dyn Write,
+    glossary: &Path,
+) -> Result<Vec<(String, String)>, String> {
     let dir = glossary.parent().unwrap_or(Path::new(""));
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")
