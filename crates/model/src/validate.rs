@@ -173,7 +173,7 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
     let glossary = fields.optional(cx, "glossary", glossary::entries);
     fields.finish(cx);
     let glossary = glossary?.unwrap_or_default();
-    glossary::check_uses(cx, &glossary);
+    glossary::check_marks(cx, &glossary);
 
     version?;
     let monograph = Monograph {
@@ -207,6 +207,9 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
             "no sections: add at least one of usage, dosage, side_effects, how_it_works, precautions, faqs",
         );
         return None;
+    }
+    if cx.problems.is_empty() {
+        glossary::check_unmarked(cx, &monograph.glossary);
     }
     Some(monograph)
 }

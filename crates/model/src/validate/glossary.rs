@@ -21,11 +21,9 @@ fn definition(cx: &mut Checker, value: &Value, path: &str) -> Option<Definition>
     })
 }
 
-/// Reports marks without a definition, definitions without a mark, and
-/// terms defined twice.
-pub(super) fn check_uses(cx: &mut Checker, glossary: &[Definition]) {
-    let uses = std::mem::take(&mut cx.term_uses);
-    for (path, term) in &uses {
+/// Reports marks without a definition and terms defined twice.
+pub(super) fn check_marks(cx: &mut Checker, glossary: &[Definition]) {
+    for (path, term) in &cx.term_uses.clone() {
         if !glossary.iter().any(|entry| entry.term == *term) {
             cx.report(
                 path,
@@ -34,15 +32,22 @@ pub(super) fn check_uses(cx: &mut Checker, glossary: &[Definition]) {
         }
     }
     for (index, entry) in glossary.iter().enumerate() {
-        let path = format!("glossary[{index}]");
         if glossary[..index].iter().any(|e| e.term == entry.term) {
             cx.report(
-                &format!("{path}.term"),
+                &format!("glossary[{index}].term"),
                 format!("\"{}\" is defined more than once", entry.term),
             );
-        } else if !uses.iter().any(|(_, term)| *term == entry.term) {
+        }
+    }
+}
+
+/// Reports definitions that no span marks. Which are marked is known only
+/// once the text around the marks is valid, so this is checked last.
+pub(super) fn check_unmarked(cx: &mut Checker, glossary: &[Definition]) {
+    for (index, entry) in glossary.iter().enumerate() {
+        if !cx.term_uses.iter().any(|(_, term)| *term == entry.term) {
             cx.report(
-                &path,
+                &format!("glossary[{index}]"),
                 format!(
                     "\"{}\" is not marked anywhere in the text: remove its definition",
                     entry.term
