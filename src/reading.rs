@@ -204,6 +204,25 @@ mod tests {
         assert_eq!(text.lines().next(), Some("Do not stop taking it."));
     }
 
+    /// Words the glossary explains are read as written, never with their
+    /// definitions.
+    #[test]
+    fn marked_words_read_as_the_seed_wrote_them() {
+        let monograph = lenalidomide();
+        let text = tab_text(&monograph, Section::SideEffects);
+        assert!(text.lines().any(|line| line == "Swelling (edema)"), "{text}");
+        assert!(text
+            .lines()
+            .any(|line| line == "Low blood cell counts (neutropenia, thrombocytopenia, anemia)"));
+        for definition in &monograph.glossary {
+            assert!(
+                !text.contains(&format!("{}: {}", definition.term, definition.definition)),
+                "{}",
+                definition.term
+            );
+        }
+    }
+
     #[test]
     fn a_missing_section_has_no_text() {
         let mut monograph = lenalidomide();

@@ -17,7 +17,7 @@ import { KioskPage, STILL_READING } from './pages/kiosk.mjs';
 import { HostPage } from './pages/embed.mjs';
 import { StandalonePage } from './pages/standalone.mjs';
 import { TAB_IDS } from './pages/monograph.mjs';
-import { assertNoErrors, holdRequest, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
+import { assertNoErrors, axeAudit, holdRequest, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -117,6 +117,43 @@ function contrast(a, b) {
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 }
+
+// ------------------------------------------------- 0. words explained
+
+describe('words explained and the most important information (issue 13)', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    it(`no axe violations, AAA contrast included, with a definition closed and open, in the embed and on the page, in ${colorScheme}`, { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+      const audit = axeAudit();
+      const report = [];
+      const host = await HostPage.open(env, t, `${env.baseUrl}demo/pharmacy.html`, { contextOptions: { colorScheme } });
+      const widget = host.widget('#default-widget');
+      await widget.waitForTitle('Lenalidomide');
+      const site = await StandalonePage.openMonograph(env, t, 'lenalidomide', { contextOptions: { colorScheme } });
+      await site.waitForTitle('Lenalidomide');
+      for (const [name, monograph, page] of [['embed', widget, host.page], ['page', site, site.page]]) {
+        await openTab(monograph, 'side-effects');
+        const word = monograph.root.locator('button.dm-gloss', { hasText: 'neutropenia' }).first();
+        const definition = monograph.root.locator(`[id="${await word.getAttribute('popovertarget')}"]`);
+        for (const state of ['closed', 'open']) {
+          if (state === 'open') {
+            await word.click();
+            await definition.waitFor({ state: 'visible' });
+          }
+          const label = `${colorScheme} ${name}, definition ${state}`;
+          const inShadow = await audit.check(page, label);
+          if (name === 'embed') assert.ok(inShadow > 0, `${label}: axe looked inside the shadow root`);
+          report.push(...(await contrastViolations(page, label)));
+        }
+        await page.keyboard.press('Escape');
+        await definition.waitFor({ state: 'hidden' });
+      }
+      audit.assertNoViolations();
+      assert.deepEqual(report, []);
+      assertNoErrors(host.errors);
+      assertNoErrors(site.errors);
+    });
+  }
+});
 
 // -------------------------------------------------------- 1. idle dialog
 
