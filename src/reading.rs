@@ -210,7 +210,10 @@ mod tests {
     fn marked_words_read_as_the_seed_wrote_them() {
         let monograph = lenalidomide();
         let text = tab_text(&monograph, Section::SideEffects);
-        assert!(text.lines().any(|line| line == "Swelling (edema)"), "{text}");
+        assert!(
+            text.lines().any(|line| line == "Swelling (edema)"),
+            "{text}"
+        );
         assert!(text
             .lines()
             .any(|line| line == "Low blood cell counts (neutropenia, thrombocytopenia, anemia)"));

@@ -408,7 +408,11 @@ fn marked_terms_and_their_definitions_are_checked_against_each_other() {
     );
     // A definition no longer marked, one given twice, one without a source.
     let document = mutated(|d| {
-        set(d, "/side_effects/common/items/7", json!([{ "text": "Swelling (edema)" }]));
+        set(
+            d,
+            "/side_effects/common/items/7",
+            json!([{ "text": "Swelling (edema)" }]),
+        );
     });
     assert_eq!(
         problems(&document),

@@ -774,14 +774,23 @@ async fn each_panel_explains_the_first_occurrence_of_each_term() {
     };
     assert_eq!(
         words(Section::Usage),
-        ["dexamethasone", "multiple myeloma", "anemia", "5q deletion", "rituximab"]
+        [
+            "dexamethasone",
+            "multiple myeloma",
+            "anemia",
+            "5q deletion",
+            "rituximab"
+        ]
     );
     assert_eq!(words(Section::Dosage), ["dexamethasone", "rituximab"]);
     assert_eq!(
         words(Section::SideEffects),
         ["edema", "neutropenia", "thrombocytopenia", "anemia"]
     );
-    assert_eq!(words(Section::HowItWorks), ["immunomodulation", "antiangiogenesis"]);
+    assert_eq!(
+        words(Section::HowItWorks),
+        ["immunomodulation", "antiangiogenesis"]
+    );
     assert_eq!(
         words(Section::Precautions),
         ["neutropenia", "thrombocytopenia", "anemia", "dexamethasone"]
@@ -808,7 +817,10 @@ async fn a_term_is_a_button_that_opens_its_definition_as_a_popover_beside_it() {
         "edema: Swelling"
     );
     // The item reads as the seed wrote it.
-    let item = button.parent().and_then(ElementRef::wrap).expect("the item");
+    let item = button
+        .parent()
+        .and_then(ElementRef::wrap)
+        .expect("the item");
     assert_eq!(text(item), "Swelling (edema)");
     // Every definition has an id of its own.
     let ids: Vec<&str> = all(&doc, "[popover]")
@@ -826,11 +838,17 @@ async fn the_most_important_information_opens_the_monograph_and_links_to_each_en
     let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
     let key = one(&doc, ".dm-key");
     // Beside the disclaimer, before the tabs.
-    let previous = key.prev_siblings().find_map(ElementRef::wrap).expect("before it");
+    let previous = key
+        .prev_siblings()
+        .find_map(ElementRef::wrap)
+        .expect("before it");
     assert!(previous.value().classes().any(|c| c == "dm-disclaimer"));
     let heading = within(key, ".dm-key-heading")[0];
     assert_eq!(text(heading), format!("⚠ {}", ENGLISH.most_important));
-    assert_eq!(key.value().attr("aria-labelledby"), heading.value().attr("id"));
+    assert_eq!(
+        key.value().attr("aria-labelledby"),
+        heading.value().attr("id")
+    );
     let links: Vec<(String, Section)> = within(key, "a")
         .into_iter()
         .map(|link| {
@@ -857,7 +875,10 @@ async fn the_most_important_information_opens_the_monograph_and_links_to_each_en
             "Severe skin reactions (Stevens-Johnson syndrome, toxic epidermal necrolysis)",
             Section::SideEffects,
         ),
-        ("Blood clots (deep vein thrombosis, pulmonary embolism)", Section::SideEffects),
+        (
+            "Blood clots (deep vein thrombosis, pulmonary embolism)",
+            Section::SideEffects,
+        ),
         ("Second cancers", Section::SideEffects),
         ("Liver problems", Section::SideEffects),
     ]
@@ -880,7 +901,10 @@ async fn the_words_explained_are_listed_after_the_panels_for_print() {
     let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
     let glossary = one(&doc, ".dm-glossary");
     assert!(!ancestors_have(glossary, |e| e.attr("role") == Some("tabpanel")));
-    assert_eq!(text(within(glossary, ".dm-glossary-heading")[0]), ENGLISH.glossary_heading);
+    assert_eq!(
+        text(within(glossary, ".dm-glossary-heading")[0]),
+        ENGLISH.glossary_heading
+    );
     let terms: Vec<String> = within(glossary, "dt").into_iter().map(text).collect();
     let definitions: Vec<String> = within(glossary, "dd").into_iter().map(text).collect();
     let expected: Vec<(String, String)> = monograph
@@ -888,9 +912,15 @@ async fn the_words_explained_are_listed_after_the_panels_for_print() {
         .iter()
         .map(|d| (d.term.clone(), d.definition.clone()))
         .collect();
-    assert_eq!(terms.into_iter().zip(definitions).collect::<Vec<_>>(), expected);
+    assert_eq!(
+        terms.into_iter().zip(definitions).collect::<Vec<_>>(),
+        expected
+    );
     assert_eq!(expected.len(), 10);
     // After the last panel, before "About this information".
-    let next = glossary.next_siblings().find_map(ElementRef::wrap).expect("after it");
+    let next = glossary
+        .next_siblings()
+        .find_map(ElementRef::wrap)
+        .expect("after it");
     assert!(next.value().classes().any(|c| c == "dm-about"));
 }

@@ -41,7 +41,11 @@ fn span(span: &Span, terms: &Terms) -> Html {
     } else {
         html! { { span.text.clone() } }
     };
-    match span.term.as_deref().and_then(|term| terms.monograph.definition(term)) {
+    match span
+        .term
+        .as_deref()
+        .and_then(|term| terms.monograph.definition(term))
+    {
         Some(definition) => toggletip(text, definition, terms.next_id()),
         None => text,
     }
