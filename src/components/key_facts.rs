@@ -25,7 +25,7 @@ struct Alert {
     section: Section,
     /// The id of the entry it links to.
     id: String,
-    /// The entry's lead term, or a serious side effect's text.
+    /// The entry's lead term, or a serious side effect's lead words.
     label: String,
 }
 
@@ -52,7 +52,7 @@ fn alerts(monograph: &Monograph, prefix: &str) -> Vec<Alert> {
                     serious.extend(group.items.iter().enumerate().map(|(index, text)| Alert {
                         section,
                         id: alert_id(prefix, section, severity.field(), index),
-                        label: text.plain(),
+                        label: lead_words(&text.plain()).to_owned(),
                     }));
                 }
                 _ => {}
@@ -61,6 +61,13 @@ fn alerts(monograph: &Monograph, prefix: &str) -> Vec<Alert> {
     }
     marked.extend(serious);
     marked
+}
+
+/// A serious side effect's words before any parenthesis: "Blood clots" of
+/// "Blood clots (deep vein thrombosis, pulmonary embolism)". Its entry,
+/// a link away, says the rest.
+fn lead_words(text: &str) -> &str {
+    text.split_once(" (").map_or(text, |(lead, _)| lead).trim()
 }
 
 #[derive(Properties, PartialEq)]
@@ -80,10 +87,7 @@ pub struct KeyFactsProps {
 /// moves the focus (and so the view) to the entry.
 #[function_component]
 pub fn KeyFacts(props: &KeyFactsProps) -> Html {
-    let alerts = use_memo(
-        (props.monograph.clone(), props.id_prefix.clone()),
-        |(monograph, prefix)| alerts(monograph, prefix),
-    );
+    let alerts = alerts(&props.monograph, &props.id_prefix);
     let pending = use_state(|| None::<Alert>);
     let root = use_node_ref();
     {
