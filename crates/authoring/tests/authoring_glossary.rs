@@ -203,8 +203,13 @@ fn json_terms_and_definitions_are_checked_against_each_other() {
             &[
                 "17:13: error: precautions.items[0].text[1].term: unknown term \"alcohol\": \
                  `glossary` has no definition of it",
-                "32:5: error: glossary[0]: \"beer\" is not marked anywhere in the text: remove \
-                 its definition",
+            ][..],
+        ),
+        (
+            "glossary/unused-definition.json",
+            &[
+                "25:5: error: glossary[0]: \"alcohol\" is not marked anywhere in the text: \
+               remove its definition",
             ][..],
         ),
         (
