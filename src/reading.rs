@@ -80,6 +80,7 @@ mod tests {
         RichText(vec![Span {
             text: text.to_owned(),
             emphasis: false,
+            term: None,
         }])
     }
 
@@ -186,18 +187,43 @@ mod tests {
             Span {
                 text: "Do not ".into(),
                 emphasis: false,
+                term: None,
             },
             Span {
                 text: "stop\ntaking".into(),
                 emphasis: true,
+                term: None,
             },
             Span {
                 text: " it.".into(),
                 emphasis: false,
+                term: None,
             },
         ]));
         let text = tab_text(&monograph, Section::Precautions);
         assert_eq!(text.lines().next(), Some("Do not stop taking it."));
+    }
+
+    /// Words the glossary explains are read as written, never with their
+    /// definitions.
+    #[test]
+    fn marked_words_read_as_the_seed_wrote_them() {
+        let monograph = lenalidomide();
+        let text = tab_text(&monograph, Section::SideEffects);
+        assert!(
+            text.lines().any(|line| line == "Swelling (edema)"),
+            "{text}"
+        );
+        assert!(text
+            .lines()
+            .any(|line| line == "Low blood cell counts (neutropenia, thrombocytopenia, anemia)"));
+        for definition in &monograph.glossary {
+            assert!(
+                !text.contains(&format!("{}: {}", definition.term, definition.definition)),
+                "{}",
+                definition.term
+            );
+        }
     }
 
     #[test]

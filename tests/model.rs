@@ -121,7 +121,8 @@ fn lenalidomide_sections_hold_the_seed_lists() {
     assert!(
         note.0.contains(&Span {
             text: "not".into(),
-            emphasis: true
+            emphasis: true,
+            term: None,
         }),
         "the bold **not** of the seed is kept as emphasis: {note:?}"
     );

@@ -103,7 +103,7 @@ fn an_unknown_or_misspelt_field_is_reported_with_the_expected_names() {
         [
             "titel: unknown field (expected one of: schema_version, id, language, title, \
           generic_name, brand_names, codes, source, last_reviewed, next_review, usage, \
-          dosage, side_effects, how_it_works, precautions, faqs, disclaimer)"
+          dosage, side_effects, how_it_works, precautions, faqs, disclaimer, glossary)"
         ]
     );
 
@@ -120,7 +120,7 @@ fn an_unknown_or_misspelt_field_is_reported_with_the_expected_names() {
     let document = mutated(|d| insert(d, "/usage/note/1", "bold", json!(true)));
     assert_eq!(
         problems(&document),
-        ["usage.note[1].bold: unknown field (expected one of: text, emphasis)"]
+        ["usage.note[1].bold: unknown field (expected one of: text, emphasis, term)"]
     );
 }
 
@@ -274,7 +274,12 @@ fn side_effects_need_a_common_or_serious_list() {
     );
 
     // Either list alone is enough.
-    let only_serious = valid(&mutated(|d| remove(d, "/side_effects", "common")));
+    let only_serious = valid(&mutated(|d| {
+        remove(d, "/side_effects", "common");
+        // Edema is marked only in the common side effects.
+        let glossary = d["glossary"].as_array_mut().expect("a glossary");
+        glossary.retain(|entry| entry["term"] != "edema");
+    }));
     let side_effects = only_serious.side_effects.unwrap();
     assert!(side_effects.common.is_none() && side_effects.serious.is_some());
 }
@@ -378,4 +383,43 @@ fn problems_in_several_list_entries_are_all_reported() {
             "faqs[4].question: missing"
         ]
     );
+}
+
+#[test]
+fn marked_terms_and_their_definitions_are_checked_against_each_other() {
+    // A mark whose definition is gone.
+    let document = mutated(|d| {
+        let glossary = d["glossary"].as_array_mut().expect("a glossary");
+        glossary.retain(|entry| entry["term"] != "edema");
+    });
+    assert_eq!(
+        problems(&document),
+        [
+            "side_effects.common.items[7][1].term: unknown term \"edema\": `glossary` has no \
+             definition of it"
+        ]
+    );
+    // A definition no longer marked, one given twice, one without a source.
+    let document = mutated(|d| {
+        set(
+            d,
+            "/side_effects/common/items/7",
+            json!([{ "text": "Swelling (edema)" }]),
+        );
+    });
+    assert_eq!(
+        problems(&document),
+        ["glossary[4]: \"edema\" is not marked anywhere in the text: remove its definition"]
+    );
+    let document = mutated(|d| {
+        let glossary = d["glossary"].as_array_mut().expect("a glossary");
+        let twice = glossary[0].clone();
+        glossary.push(twice);
+    });
+    assert_eq!(
+        problems(&document),
+        ["glossary[10].term: \"multiple myeloma\" is defined more than once"]
+    );
+    let document = mutated(|d| remove(d, "/glossary/1", "source"));
+    assert_eq!(problems(&document), ["glossary[1].source: missing"]);
 }

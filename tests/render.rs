@@ -52,9 +52,20 @@ async fn render_failure(error: LoadError, heading_level: u8) -> String {
         .await
 }
 
-/// The visible text of an element, whitespace collapsed.
+/// The visible text of an element, whitespace collapsed: without the
+/// definitions of marked words, which show only when opened.
 fn text(element: ElementRef) -> String {
-    collapse(&element.text().collect::<String>())
+    let mut shown = String::new();
+    for node in element.descendants() {
+        let in_closed_popover = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|e| e.value().attr("popover").is_some());
+        if let (Some(piece), false) = (node.value().as_text(), in_closed_popover) {
+            shown.push_str(piece);
+        }
+    }
+    collapse(&shown)
 }
 
 fn all<'a>(root: &'a Html, selector: &str) -> Vec<ElementRef<'a>> {
@@ -404,8 +415,9 @@ async fn the_pregnancy_precaution_is_marked_important() {
         .map(text)
         .collect();
     assert_eq!(marked, ["Pregnancy:"]);
-    // Across the whole widget: the pregnancy item and the serious group.
-    assert_eq!(all(&doc, ".dm-alert").len(), 2);
+    // Across the whole widget: the pregnancy item, the serious group, and
+    // the box of the most important information.
+    assert_eq!(all(&doc, ".dm-alert").len(), 3);
 }
 
 #[tokio::test]
@@ -526,7 +538,13 @@ fn assert_inert(html: &str, doc: &Html) {
         "a script element was created"
     );
     assert!(all(doc, "img").is_empty(), "an img element was created");
-    assert!(all(doc, "a").is_empty(), "a link was created");
+    // The only links are the widget's own, to entries of the monograph.
+    for link in all(doc, "a") {
+        let href = link.value().attr("href").unwrap_or_default();
+        let target = href.strip_prefix('#').expect("a link within the monograph");
+        assert_eq!(link.value().attr("class"), Some("dm-key-link"), "{href}");
+        assert_eq!(all(doc, &format!("[id=\"{target}\"]")).len(), 1, "{href}");
+    }
     for element in all(doc, "*") {
         for (name, value) in element.value().attrs() {
             assert!(!name.starts_with("on"), "event handler attribute {name}");
@@ -558,10 +576,16 @@ async fn markup_in_the_content_is_shown_as_text_never_run() {
         let block = collapse(block);
         assert!(shown.contains(&block), "not shown as text: {block}");
     }
+    // The box of the most important information repeats the alerts' terms.
+    let repeated = text(one(&doc, ".dm-key"));
     for payload in PAYLOADS {
         let expected: usize = blocks.iter().map(|b| b.matches(payload).count()).sum();
         assert!(expected >= 30, "the fixture covers every field");
-        assert_eq!(shown.matches(payload).count(), expected, "{payload}");
+        assert_eq!(
+            shown.matches(payload).count(),
+            expected + repeated.matches(payload).count(),
+            "{payload}"
+        );
     }
 }
 
@@ -739,4 +763,173 @@ async fn loading_is_a_busy_block_that_is_not_itself_a_live_region() {
     let spinner = within(status, ".dm-spinner");
     assert_eq!(spinner.len(), 1);
     assert_eq!(spinner[0].attr("aria-hidden"), Some("true"));
+}
+
+/// The toggletips of a panel: each marked word's button with its definition.
+fn toggletips<'a>(root: &'a Html, panel: ElementRef<'a>) -> Vec<(String, ElementRef<'a>)> {
+    within(panel, "button.dm-gloss")
+        .into_iter()
+        .map(|button| {
+            let target = button.value().attr("popovertarget").expect("popovertarget");
+            (text(button), by_id(root, target))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn each_panel_explains_the_first_occurrence_of_each_term() {
+    let monograph = lenalidomide();
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
+    let words = |section| -> Vec<String> {
+        toggletips(&doc, panel_of(&doc, section))
+            .into_iter()
+            .map(|(word, _)| word)
+            .collect()
+    };
+    assert_eq!(
+        words(Section::Usage),
+        [
+            "dexamethasone",
+            "multiple myeloma",
+            "anemia",
+            "5q deletion",
+            "rituximab"
+        ]
+    );
+    assert_eq!(words(Section::Dosage), ["dexamethasone", "rituximab"]);
+    assert_eq!(
+        words(Section::SideEffects),
+        ["edema", "neutropenia", "thrombocytopenia", "anemia"]
+    );
+    assert_eq!(
+        words(Section::HowItWorks),
+        ["immunomodulation", "antiangiogenesis"]
+    );
+    assert_eq!(
+        words(Section::Precautions),
+        ["neutropenia", "thrombocytopenia", "anemia", "dexamethasone"]
+    );
+    assert!(words(Section::Faqs).is_empty());
+}
+
+#[tokio::test]
+async fn a_term_is_a_button_that_opens_its_definition_as_a_popover_beside_it() {
+    let monograph = lenalidomide();
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
+    let panel = panel_of(&doc, Section::SideEffects);
+    let (word, definition) = toggletips(&doc, panel).remove(0);
+    assert_eq!(word, "edema");
+    let button = within(panel, "button.dm-gloss")[0];
+    assert_eq!(button.value().attr("type"), Some("button"));
+    // A native popover: opens and closes without scripts, Escape closes it.
+    assert_eq!(definition.value().attr("popover"), Some("auto"));
+    // Right after its word, so a screen reader reads one after the other.
+    let next = button.next_siblings().find_map(ElementRef::wrap);
+    assert_eq!(next.map(|e| e.id()), Some(definition.id()));
+    assert_eq!(
+        collapse(&definition.text().collect::<String>()),
+        "edema: Swelling"
+    );
+    // The item reads as the seed wrote it.
+    let item = button
+        .parent()
+        .and_then(ElementRef::wrap)
+        .expect("the item");
+    assert_eq!(text(item), "Swelling (edema)");
+    // Every definition has an id of its own.
+    let ids: Vec<&str> = all(&doc, "[popover]")
+        .iter()
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    let unique: HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), 17);
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+}
+
+#[tokio::test]
+async fn the_most_important_information_opens_the_monograph_and_links_to_each_entry() {
+    let monograph = lenalidomide();
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
+    let key = one(&doc, ".dm-key");
+    // Beside the disclaimer, before the tabs.
+    let previous = key
+        .prev_siblings()
+        .find_map(ElementRef::wrap)
+        .expect("before it");
+    assert!(previous.value().classes().any(|c| c == "dm-disclaimer"));
+    let heading = within(key, ".dm-key-heading")[0];
+    assert_eq!(text(heading), format!("⚠ {}", ENGLISH.most_important));
+    assert_eq!(
+        key.value().attr("aria-labelledby"),
+        heading.value().attr("id")
+    );
+    let links: Vec<(String, Section)> = within(key, "a")
+        .into_iter()
+        .map(|link| {
+            let target = &link.value().attr("href").expect("href")[1..];
+            let entry = by_id(&doc, target);
+            let panel = entry
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|e| e.value().attr("role") == Some("tabpanel"))
+                .expect("in a panel");
+            let section = Section::ALL
+                .into_iter()
+                .find(|s| panel.value().id() == Some(&format!("{PREFIX}-panel-{}", s.slug())))
+                .expect("a section's panel");
+            // The entry the link names, focusable to be moved to.
+            assert!(text(entry).contains(&text(link)), "{}", text(entry));
+            assert_eq!(entry.value().attr("tabindex"), Some("-1"));
+            (text(link), section)
+        })
+        .collect();
+    let expected = [
+        ("Pregnancy", Section::Precautions),
+        // A serious side effect by its words before the parenthesis.
+        ("Severe skin reactions", Section::SideEffects),
+        ("Blood clots", Section::SideEffects),
+        ("Second cancers", Section::SideEffects),
+        ("Liver problems", Section::SideEffects),
+    ]
+    .map(|(label, section)| (label.to_owned(), section));
+    assert_eq!(links, expected);
+}
+
+#[tokio::test]
+async fn a_monograph_without_alerts_has_no_box_and_one_without_terms_no_glossary() {
+    let monograph = examplomab_dosage_and_faqs();
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Dosage, 1).await);
+    assert!(all(&doc, ".dm-key").is_empty());
+    assert!(all(&doc, ".dm-glossary").is_empty());
+    assert!(all(&doc, "[popover]").is_empty());
+}
+
+#[tokio::test]
+async fn the_words_explained_are_listed_after_the_panels_for_print() {
+    let monograph = lenalidomide();
+    let doc = Html::parse_fragment(&render_view(&monograph, Section::Usage, 1).await);
+    let glossary = one(&doc, ".dm-glossary");
+    assert!(!ancestors_have(glossary, |e| e.attr("role") == Some("tabpanel")));
+    assert_eq!(
+        text(within(glossary, ".dm-glossary-heading")[0]),
+        ENGLISH.glossary_heading
+    );
+    let terms: Vec<String> = within(glossary, "dt").into_iter().map(text).collect();
+    let definitions: Vec<String> = within(glossary, "dd").into_iter().map(text).collect();
+    let expected: Vec<(String, String)> = monograph
+        .glossary
+        .iter()
+        .map(|d| (d.term.clone(), d.definition.clone()))
+        .collect();
+    assert_eq!(
+        terms.into_iter().zip(definitions).collect::<Vec<_>>(),
+        expected
+    );
+    assert_eq!(expected.len(), 10);
+    // After the last panel, before "About this information".
+    let next = glossary
+        .next_siblings()
+        .find_map(ElementRef::wrap)
+        .expect("after it");
+    assert!(next.value().classes().any(|c| c == "dm-about"));
 }

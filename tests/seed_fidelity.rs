@@ -329,3 +329,47 @@ fn sentences_split_after_end_punctuation_only() {
         ["Take 10 mg daily.", "Is it safe?", "Yes!", "Dose: 2.5 mg"]
     );
 }
+
+/// The glossary adds no clinical text: each definition is the seed's own
+/// words, inside the passage its source quotes, and that passage is in the
+/// seed word for word, with the term it explains.
+#[test]
+fn every_definition_is_the_seeds_own_words_from_the_passage_it_quotes() {
+    let seed = collapse(&seed().replace("**", ""));
+    let monograph = lenalidomide();
+    let terms: Vec<&str> = monograph.glossary.iter().map(|d| d.term.as_str()).collect();
+    assert_eq!(
+        terms,
+        [
+            "multiple myeloma",
+            "dexamethasone",
+            "rituximab",
+            "5q deletion",
+            "edema",
+            "neutropenia",
+            "thrombocytopenia",
+            "anemia",
+            "immunomodulation",
+            "antiangiogenesis",
+        ]
+    );
+    for entry in &monograph.glossary {
+        let term = &entry.term;
+        let quote = entry
+            .source
+            .strip_prefix("Lenalidomide seed text, ")
+            .and_then(|rest| rest.split_once(": \""))
+            .and_then(|(_, quote)| quote.strip_suffix('"'))
+            .unwrap_or_else(|| panic!("{term}: the source quotes the seed: {}", entry.source));
+        assert!(seed.contains(quote), "{term}: {quote:?} is not in the seed");
+        assert!(
+            quote.contains(&entry.definition),
+            "{term}: {:?} is not in {quote:?}",
+            entry.definition
+        );
+        assert!(
+            quote.to_lowercase().contains(&term.to_lowercase()),
+            "{term}: not in {quote:?}"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 mod announcer;
 mod failure;
 mod heading;
+mod key_facts;
 mod loading;
 mod monograph_app;
 mod monograph_by_code;

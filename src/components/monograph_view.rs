@@ -1,10 +1,11 @@
 use super::heading::{heading, HeadingLevel};
+use super::key_facts::KeyFacts;
 use super::panels::{self, PanelContext};
-use super::rich_text::rich_text;
+use super::rich_text::{rich_text, Terms};
 use super::tab_list::{panel_id, tab_id, TabList};
 use crate::direction;
-use crate::model::Monograph;
 use crate::model::Section;
+use crate::model::{Definition, Monograph};
 use crate::strings::{Strings, ENGLISH};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,7 +29,9 @@ pub struct MonographViewProps {
     pub strings: &'static Strings,
 }
 
-/// A loaded monograph: title, disclaimer, and one tab panel per section.
+/// A loaded monograph: title, disclaimer and the most important safety
+/// information, one tab panel per section, and the words explained (in
+/// print).
 #[function_component]
 pub fn MonographView(props: &MonographViewProps) -> Html {
     let monograph = &props.monograph;
@@ -83,9 +86,16 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
             <div class="dm-disclaimer" part="disclaimer">
                 <p>
                     <strong>{ strings.disclaimer }</strong>{ " " }
-                    <span lang={content_lang.clone()} dir={content_dir}>{ rich_text(&monograph.disclaimer) }</span>
+                    <span lang={content_lang.clone()} dir={content_dir}>{ rich_text(&monograph.disclaimer, &Terms::new(monograph, format!("{prefix}-disclaimer"))) }</span>
                 </p>
             </div>
+            <KeyFacts
+                monograph={monograph.clone()}
+                {active}
+                id_prefix={props.id_prefix.clone()}
+                onselect={props.onselect.clone()}
+                {strings}
+            />
             <TabList
                 tabs={tabs.clone()}
                 {active}
@@ -95,8 +105,31 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 onselect={props.onselect.clone()}
             />
             { for tabs.into_iter().map(panel) }
+            { glossary(monograph, strings) }
             { about(monograph, strings) }
         </article>
+    }
+}
+
+/// The definitions of the marked words, for print, where a definition
+/// cannot be opened: on screen each shows at its word instead.
+fn glossary(monograph: &Monograph, strings: &Strings) -> Html {
+    if monograph.glossary.is_empty() {
+        return html! {};
+    }
+    let entry = |definition: &Definition| {
+        html! {
+            <>
+                <dt>{ definition.term.clone() }</dt>
+                <dd>{ definition.definition.clone() }</dd>
+            </>
+        }
+    };
+    html! {
+        <section class="dm-glossary" part="glossary">
+            <p class="dm-glossary-heading"><strong>{ strings.glossary_heading }</strong></p>
+            <dl lang={monograph.language.clone()} dir={direction::of_language(&monograph.language)}>{ for monograph.glossary.iter().map(entry) }</dl>
+        </section>
     }
 }
 

@@ -16,6 +16,8 @@ pub const ENGLISH: Strings = Strings {
     common_side_effects: "Common side effects",
     serious_side_effects: "Serious side effects",
     important: "Important",
+    most_important: "Most important safety information",
+    glossary_heading: "Words explained",
     loading: "Loading medicine information…",
     loaded: "Medicine information loaded: {title}",
     error_title: "We could not show this medicine information",

@@ -17,6 +17,8 @@ pub const SPANISH: Strings = Strings {
     common_side_effects: "Efectos secundarios frecuentes",
     serious_side_effects: "Efectos secundarios graves",
     important: "Importante",
+    most_important: "Lo más importante para su seguridad",
+    glossary_heading: "Palabras explicadas",
     loading: "Cargando la información del medicamento…",
     loaded: "Información del medicamento cargada: {title}",
     error_title: "No pudimos mostrar la información de este medicamento",

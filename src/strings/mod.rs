@@ -27,6 +27,10 @@ pub struct Strings {
     pub common_side_effects: &'static str,
     pub serious_side_effects: &'static str,
     pub important: &'static str,
+    /// The box that opens a monograph with its alerts.
+    pub most_important: &'static str,
+    /// The printed list of the definitions of marked words.
+    pub glossary_heading: &'static str,
     pub loading: &'static str,
     /// Announced when a monograph has loaded; `{title}` is its title.
     pub loaded: &'static str,

@@ -17,7 +17,7 @@ import { KioskPage, STILL_READING } from './pages/kiosk.mjs';
 import { HostPage } from './pages/embed.mjs';
 import { StandalonePage } from './pages/standalone.mjs';
 import { TAB_IDS } from './pages/monograph.mjs';
-import { assertNoErrors, holdRequest, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
+import { assertNoErrors, axeAudit, holdRequest, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -117,6 +117,43 @@ function contrast(a, b) {
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 }
+
+// ------------------------------------------------- 0. words explained
+
+describe('words explained and the most important information (issue 13)', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    it(`no axe violations, AAA contrast included, with a definition closed and open, in the embed and on the page, in ${colorScheme}`, { timeout: TEST_TIMEOUT * 2 }, async (t) => {
+      const audit = axeAudit();
+      const report = [];
+      const host = await HostPage.open(env, t, `${env.baseUrl}demo/pharmacy.html`, { contextOptions: { colorScheme } });
+      const widget = host.widget('#default-widget');
+      await widget.waitForTitle('Lenalidomide');
+      const site = await StandalonePage.openMonograph(env, t, 'lenalidomide', { contextOptions: { colorScheme } });
+      await site.waitForTitle('Lenalidomide');
+      for (const [name, monograph, page] of [['embed', widget, host.page], ['page', site, site.page]]) {
+        await openTab(monograph, 'side-effects');
+        const word = monograph.root.locator('button.dm-gloss', { hasText: 'neutropenia' }).first();
+        const definition = monograph.root.locator(`[id="${await word.getAttribute('popovertarget')}"]`);
+        for (const state of ['closed', 'open']) {
+          if (state === 'open') {
+            await word.click();
+            await definition.waitFor({ state: 'visible' });
+          }
+          const label = `${colorScheme} ${name}, definition ${state}`;
+          const inShadow = await audit.check(page, label);
+          if (name === 'embed') assert.ok(inShadow > 0, `${label}: axe looked inside the shadow root`);
+          report.push(...(await contrastViolations(page, label)));
+        }
+        await page.keyboard.press('Escape');
+        await definition.waitFor({ state: 'hidden' });
+      }
+      audit.assertNoViolations();
+      assert.deepEqual(report, []);
+      assertNoErrors(host.errors);
+      assertNoErrors(site.errors);
+    });
+  }
+});
 
 // -------------------------------------------------------- 1. idle dialog
 
@@ -507,11 +544,13 @@ describe("a phone's first screen", () => {
           const tabs = [...document.querySelectorAll('[role="tab"]')].map((tab) => tab.getBoundingClientRect().top);
           const list = document.querySelector('[role="tablist"]');
           const disclaimer = document.querySelector('.dm-disclaimer').getBoundingClientRect();
+          const mostImportant = document.querySelector('.dm-key').getBoundingClientRect();
           const toolbar = [...document.querySelectorAll('.page-toolbar input, .page-toolbar button, .page-read-aloud button')].filter((el) => !el.checkVisibility({ opacityProperty: false }));
           return {
             viewport: innerHeight,
             secondLineBottom,
             disclaimerBottom: disclaimer.bottom,
+            mostImportantBottom: mostImportant.bottom,
             tabRows: new Set(tabs.map(Math.round)).size,
             scrolls: list.scrollWidth > list.clientWidth,
             cue: getComputedStyle(list).backgroundImage,
@@ -521,6 +560,7 @@ describe("a phone's first screen", () => {
         });
         if (m.secondLineBottom > m.viewport) report.push(`${id}: the panel's second line ends at ${m.secondLineBottom.toFixed(0)}px, below ${m.viewport}px`);
         if (m.disclaimerBottom > m.viewport) report.push(`${id}: the disclaimer ends at ${m.disclaimerBottom.toFixed(0)}px`);
+        if (m.mostImportantBottom > m.viewport) report.push(`${id}: the most important information ends at ${m.mostImportantBottom.toFixed(0)}px`);
         if (m.tabRows !== 1) report.push(`${id}: tabs in ${m.tabRows} rows`);
         if (m.scrolls && !m.cue.includes('gradient')) report.push(`${id}: a scrolling tab row without a cue`);
         if (m.hiddenControls) report.push(`${id}: ${m.hiddenControls} controls removed`);

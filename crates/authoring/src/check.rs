@@ -2,17 +2,63 @@
 //! review reminder and the reading grade of each section.
 
 use super::diagnostic::{Diagnostic, Kind, LineIndex, Severity};
+use super::glossary::{self, Glossary};
 use super::readability::{self, TARGET};
-use super::{convert, json_file};
+use super::{convert_with_glossary, json_file};
 use monograph_model::Monograph;
 
 /// Everything to report about the Markdown monograph `source`, named
-/// `file_name`, on the day `today` (`YYYY-MM-DD`).
+/// `file_name`, on the day `today` (`YYYY-MM-DD`), without a glossary.
 pub fn markdown(source: &str, file_name: &str, today: &str) -> Vec<Diagnostic> {
-    let conversion = convert(source, file_name);
+    markdown_with_glossary(source, file_name, today, &Glossary::default())
+}
+
+/// Everything to report about the Markdown monograph `source`, its terms
+/// marked from `glossary`.
+pub fn markdown_with_glossary(
+    source: &str,
+    file_name: &str,
+    today: &str,
+    glossary: &Glossary,
+) -> Vec<Diagnostic> {
+    let conversion = convert_with_glossary(source, file_name, glossary);
     let mut diagnostics = conversion.diagnostics.clone();
     if let Some(monograph) = &conversion.monograph {
         diagnostics.extend(reports(monograph, today, |path| conversion.place(path)));
+    }
+    diagnostics
+}
+
+/// Everything to report about the glossary `source`: its problems, then
+/// each term that none of `monographs` (Markdown text and file name) uses.
+/// Which terms are used is known only when every monograph converts; until
+/// then their own problems are reported, not unused terms.
+pub fn glossary(source: &str, monographs: &[(String, String)]) -> Vec<Diagnostic> {
+    let (glossary, mut diagnostics) = glossary::read(source);
+    let converted: Option<Vec<Monograph>> = monographs
+        .iter()
+        .map(|(text, name)| convert_with_glossary(text, name, &glossary).monograph)
+        .collect();
+    let Some(converted) = converted else {
+        return diagnostics;
+    };
+    let used: Vec<String> = converted
+        .into_iter()
+        .flat_map(|monograph| monograph.glossary.into_iter().map(|d| d.term))
+        .collect();
+    for entry in &glossary.entries {
+        let term = &entry.definition.term;
+        if !used.contains(term) {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                kind: Kind::GlossaryUnusedTerm,
+                line: entry.line,
+                column: entry.column,
+                message: format!(
+                    "\"{term}\" appears in no monograph here: remove it, or check its spelling"
+                ),
+            });
+        }
     }
     diagnostics
 }

@@ -96,6 +96,11 @@ kinds! {
     IdDiffersFromFileName => "id-differs-from-file-name", Warning;
     ReviewOverdue => "review-overdue", Warning;
     ReadingGrade => "reading-grade", Warning;
+    // The glossary.
+    GlossaryNoDefinition => "glossary-no-definition", Error;
+    GlossaryNoSource => "glossary-no-source", Error;
+    GlossaryDuplicateTerm => "glossary-duplicate-term", Error;
+    GlossaryUnusedTerm => "glossary-unused-term", Warning;
     // JSON files.
     JsonSyntax => "json-syntax", Error;
     JsonInvalid => "json-invalid", Error;

@@ -5,6 +5,8 @@
 //! - [`convert()`] turns Markdown into a
 //!   [`Monograph`](monograph_model::Monograph), with every problem at its line
 //!   and column.
+//! - [`glossary`] reads the glossary editors write and marks its terms in
+//!   the clinical text.
 //! - [`check`] gives what `monograph check` reports for a file, including
 //!   the review reminder and each section's reading grade ([`readability`]).
 //! - [`json_file`] runs a JSON file through the model's validator, with
@@ -22,11 +24,12 @@ pub mod dates;
 pub mod diagnostic;
 mod duplicate_keys;
 mod front_matter;
+pub mod glossary;
 pub mod json_file;
 mod markdown;
 pub mod readability;
 pub mod site;
 
-pub use convert::{convert, Conversion, Heading};
+pub use convert::{convert, convert_with_glossary, Conversion, Heading};
 pub use diagnostic::{Diagnostic, Kind, Severity};
 pub use front_matter::KEYS as FRONT_MATTER_KEYS;

@@ -3,7 +3,7 @@
 //! committed `content/lenalidomide.json`, every sentence of the Markdown
 //! reaches the JSON, and the model writes every JSON file back unchanged.
 
-use monograph_authoring::{convert, Severity};
+use monograph_authoring::{convert, convert_with_glossary, glossary, Severity};
 use monograph_model::{self as model, to_json};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
@@ -24,7 +24,13 @@ fn validate(text: &str) -> model::Monograph {
 
 #[test]
 fn the_seed_converts_to_the_committed_json_byte_for_byte() {
-    let conversion = convert(&read("content/lenalidomide.md"), "lenalidomide.md");
+    let (glossary, problems) = glossary::read(&read("content/glossary.md"));
+    assert_eq!(problems, [], "content/glossary.md");
+    let conversion = convert_with_glossary(
+        &read("content/lenalidomide.md"),
+        "lenalidomide.md",
+        &glossary,
+    );
     let errors_and_warnings: Vec<String> = conversion
         .diagnostics
         .iter()

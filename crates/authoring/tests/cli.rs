@@ -72,6 +72,7 @@ fn content_with_seed() -> TempDir {
     let dir = TempDir::new();
     fs::create_dir(dir.path("content")).unwrap();
     dir.write("content/lenalidomide.md", &repo("content/lenalidomide.md"));
+    dir.write("content/glossary.md", &repo("content/glossary.md"));
     dir
 }
 
@@ -152,7 +153,7 @@ fn convert_check_fails_on_stale_missing_or_orphan_json_and_names_the_file() {
     assert_eq!(run.status, 1);
     assert!(
         run.stdout.contains(
-            "content/lenalidomide.json:123:1: error: is out of date: it differs from what \
+            "content/lenalidomide.json:172:1: error: is out of date: it differs from what \
              `monograph convert` makes of content/lenalidomide.md"
         ),
         "{}",
@@ -243,7 +244,7 @@ fn check_lists_every_problem_in_every_file_and_fails() {
         .all(|e| e.starts_with("content/other.json:1:1: error: ")));
     assert!(
         run.stdout
-            .ends_with("checked 2 files: 7 errors, 0 warnings\n"),
+            .ends_with("checked 3 files: 7 errors, 0 warnings\n"),
         "{}",
         run.stdout
     );

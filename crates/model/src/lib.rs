@@ -43,7 +43,8 @@ pub const CATALOG_VERSION: u32 = 1;
 /// The only format version this widget reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// A run of text, optionally emphasised (bold in the editors' Markdown).
+/// A run of text, optionally emphasised (bold in the editors' Markdown),
+/// optionally a word the glossary explains.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Span {
@@ -51,6 +52,10 @@ pub struct Span {
     pub text: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub emphasis: bool,
+    /// The glossary entry (its `term`) that explains this text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"\S"))]
+    pub term: Option<String>,
 }
 
 /// One paragraph of clinical text, kept as spans so emphasis survives
@@ -152,6 +157,21 @@ pub struct Faq {
     pub answer: RichText,
 }
 
+/// A word of the clinical text explained in plain language, with where the
+/// explanation comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Definition {
+    /// The word as the glossary writes it; spans name it in their `term`.
+    #[schemars(regex(pattern = r"\S"))]
+    pub term: String,
+    #[schemars(regex(pattern = r"\S"))]
+    pub definition: String,
+    /// Where the definition comes from.
+    #[schemars(regex(pattern = r"\S"))]
+    pub source: String,
+}
+
 /// Drug codes for lookups by pharmacy systems; empty when the source has none.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -224,6 +244,18 @@ pub struct Monograph {
     #[schemars(length(min = 1))]
     pub faqs: Vec<Faq>,
     pub disclaimer: RichText,
+    /// The definitions of the terms the text marks, each used at least once,
+    /// so that a monograph explains its words without another file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(min = 1))]
+    pub glossary: Vec<Definition>,
+}
+
+impl Monograph {
+    /// The glossary's definition of `term`.
+    pub fn definition(&self, term: &str) -> Option<&Definition> {
+        self.glossary.iter().find(|entry| entry.term == term)
+    }
 }
 
 /// One monograph in the catalog (`content/index.json`).

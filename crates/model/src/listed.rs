@@ -14,6 +14,8 @@ pub trait Listed: Sized {
     fn from_parts(intro: RichText, items: Vec<Item>, closing: Option<RichText>) -> Self;
 
     fn parts(&self) -> (&RichText, &[Item], Option<&RichText>);
+
+    fn parts_mut(&mut self) -> (&mut RichText, &mut [Item], Option<&mut RichText>);
 }
 
 /// The names come from the fields themselves, so they are the ones serde
@@ -40,6 +42,15 @@ macro_rules! listed {
                     $closing,
                 } = self;
                 (intro, $items, $closing.as_ref())
+            }
+
+            fn parts_mut(&mut self) -> (&mut RichText, &mut [Item], Option<&mut RichText>) {
+                let $section {
+                    intro,
+                    $items,
+                    $closing,
+                } = self;
+                (intro, $items, $closing.as_mut())
             }
         }
     };

@@ -3,6 +3,7 @@
 
 mod checker;
 mod formats;
+mod glossary;
 
 use super::*;
 use checker::{flag, list, non_empty_list, span_text, text, Checker, Fields};
@@ -54,10 +55,16 @@ fn span(cx: &mut Checker, value: &Value, path: &str) -> Option<Span> {
     let mut fields = Fields::of(cx, value, path)?;
     let text = fields.required(cx, "text", span_text);
     let emphasis = fields.optional(cx, "emphasis", flag);
+    let term = fields.optional(cx, "term", checker::text);
     fields.finish(cx);
+    let term = term?;
+    if let Some(term) = &term {
+        cx.term_uses.push((format!("{path}.term"), term.clone()));
+    }
     Some(Span {
         text: text?,
         emphasis: emphasis?.unwrap_or(false),
+        term,
     })
 }
 
@@ -163,7 +170,10 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
     let precautions = fields.optional(cx, "precautions", precautions);
     let faqs = fields.optional(cx, "faqs", |cx, v, p| non_empty_list(cx, v, p, faq));
     let disclaimer = fields.required(cx, "disclaimer", rich);
+    let glossary = fields.optional(cx, "glossary", glossary::entries);
     fields.finish(cx);
+    let glossary = glossary?.unwrap_or_default();
+    glossary::check_marks(cx, &glossary);
 
     version?;
     let monograph = Monograph {
@@ -183,6 +193,7 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
         precautions: precautions?,
         faqs: faqs?.unwrap_or_default(),
         disclaimer: disclaimer?,
+        glossary,
     };
     let has_section = monograph.usage.is_some()
         || monograph.dosage.is_some()
@@ -196,6 +207,9 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
             "no sections: add at least one of usage, dosage, side_effects, how_it_works, precautions, faqs",
         );
         return None;
+    }
+    if cx.problems.is_empty() {
+        glossary::check_unmarked(cx, &monograph.glossary);
     }
     Some(monograph)
 }

@@ -80,6 +80,62 @@ pub fn blocks(monograph: &Monograph, section: Section) -> Vec<Block<'_>> {
     }
 }
 
+/// The paragraphs of one section of `monograph` that can be changed, in the
+/// order [`blocks`] reads them: an item's text, a side-effect group's
+/// introduction then its entries, a FAQ's answer. Used to add structure to
+/// spans (glossary marks) without a second notion of reading order.
+pub fn texts_mut(monograph: &mut Monograph, section: Section) -> Vec<&mut RichText> {
+    fn items(items: &mut [Item]) -> impl Iterator<Item = &mut RichText> {
+        items.iter_mut().map(|item| &mut item.text)
+    }
+    fn listed<T: Listed>(section: &mut T) -> Vec<&mut RichText> {
+        let (intro, list, closing) = section.parts_mut();
+        std::iter::once(intro)
+            .chain(items(list))
+            .chain(closing)
+            .collect()
+    }
+    fn group(group: &mut SideEffectGroup) -> impl Iterator<Item = &mut RichText> {
+        let SideEffectGroup { intro, items } = group;
+        std::iter::once(intro).chain(items.iter_mut())
+    }
+    match section {
+        Section::Usage => monograph.usage.iter_mut().flat_map(listed).collect(),
+        Section::Dosage => monograph.dosage.iter_mut().flat_map(listed).collect(),
+        Section::HowItWorks => monograph.how_it_works.iter_mut().flat_map(listed).collect(),
+        Section::SideEffects => monograph
+            .side_effects
+            .iter_mut()
+            .flat_map(|section| {
+                let SideEffects {
+                    common,
+                    serious,
+                    advice,
+                } = section;
+                common
+                    .iter_mut()
+                    .flat_map(group)
+                    .chain(serious.iter_mut().flat_map(group))
+                    .chain(advice.iter_mut())
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+        Section::Precautions => monograph
+            .precautions
+            .iter_mut()
+            .flat_map(|section| {
+                let Precautions { intro, items: list } = section;
+                intro.iter_mut().chain(items(list)).collect::<Vec<_>>()
+            })
+            .collect(),
+        Section::Faqs => monograph
+            .faqs
+            .iter_mut()
+            .map(|faq| &mut faq.answer)
+            .collect(),
+    }
+}
+
 fn listed<T: Listed>(section: &T) -> Vec<Block<'_>> {
     let (intro, items, closing) = section.parts();
     let mut blocks = vec![
@@ -140,6 +196,7 @@ mod tests {
         RichText(vec![Span {
             text: text.to_owned(),
             emphasis: false,
+            term: None,
         }])
     }
 
@@ -202,6 +259,7 @@ mod tests {
                 },
             ],
             disclaimer: text("Not advice."),
+            glossary: Vec::new(),
         }
     }
 
@@ -260,6 +318,38 @@ mod tests {
         assert_eq!(fields(Section::Usage), [Some("intro"), Some("conditions")]);
         assert_eq!(fields(Section::SideEffects), [Some("serious")]);
         assert_eq!(fields(Section::Precautions), [Some("items")]);
+    }
+
+    /// The paragraphs of each block, in order, as read through [`blocks`].
+    fn texts_read(monograph: &Monograph, section: Section) -> Vec<String> {
+        let mut texts = Vec::new();
+        for block in blocks(monograph, section) {
+            match block {
+                Block::Paragraph { text, .. } | Block::Advice(text) => texts.push(text.plain()),
+                Block::Items { items, .. } => {
+                    texts.extend(items.iter().map(|item| item.text.plain()))
+                }
+                Block::SideEffects { group, .. } => {
+                    texts.push(group.intro.plain());
+                    texts.extend(group.items.iter().map(RichText::plain));
+                }
+                Block::Faq(faq) => texts.push(faq.answer.plain()),
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn the_texts_to_change_are_the_texts_read_in_the_same_order() {
+        let mut monograph = complete();
+        for section in Section::ALL {
+            let read = texts_read(&monograph, section);
+            let changed: Vec<String> = texts_mut(&mut monograph, section)
+                .into_iter()
+                .map(|text| text.plain())
+                .collect();
+            assert_eq!(changed, read, "{section:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! grades, and drug codes that more than one monograph claims.
 
 use super::args::Arguments;
-use super::files::{extension_is, is_markdown, is_monograph_json, read, Inputs, CONTENT};
+use super::files::{
+    extension_is, files_in, is_glossary, is_markdown, is_monograph_json, is_monograph_markdown,
+    read, Glossaries, Inputs, CONTENT,
+};
 use super::output::print;
 use super::Outcome;
 use crate::check::JsonReports;
@@ -28,6 +31,23 @@ fn is_markdown_or_json(path: &Path) -> bool {
     is_markdown(path) || extension_is(path, "json")
 }
 
+/// The Markdown monographs beside `glossary`, with their names.
+fn monographs_beside(
+    out: &mut dyn Write,
+    glossary: &Path,
+) -> Result<Vec<(String, String)>, String> {
+    let dir = glossary.parent().unwrap_or(Path::new(""));
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    Ok(files_in(dir, is_monograph_markdown)?
+        .into_iter()
+        .filter_map(|file| Some((read(out, &file)?, file.to_string_lossy().into_owned())))
+        .collect())
+}
+
 pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
     let args = Arguments::parse(args, &[], &["--today"])?;
     let today = match args.value("--today") {
@@ -45,13 +65,20 @@ pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
     }
     let (mut errors, mut warnings) = (0, 0);
     let mut codes = ClaimedCodes::default();
+    let mut glossaries = Glossaries::default();
     for file in &files {
         let Some(text) = read(out, file) else {
             errors += 1;
             continue;
         };
-        let diagnostics = if is_markdown(file) {
-            check::markdown(&text, &file.to_string_lossy(), &today)
+        let diagnostics = if is_glossary(file) {
+            check::glossary(&text, &monographs_beside(out, file)?)
+        } else if is_markdown(file) {
+            let Some(glossary) = glossaries.beside(out, file) else {
+                errors += 1;
+                continue;
+            };
+            check::markdown_with_glossary(&text, &file.to_string_lossy(), &today, glossary)
         } else if file.with_extension("md").exists() {
             check::json(&text, &today, JsonReports::LeaveToMarkdown)
         } else {

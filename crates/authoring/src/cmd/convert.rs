@@ -2,20 +2,23 @@
 //! Markdown to JSON; with `--check`, whether the JSON is up to date.
 
 use super::args::{Arguments, Mode};
-use super::files::{self, files_in, is_markdown, is_monograph_json, read, Inputs, CONTENT};
+use super::files::{
+    self, files_in, is_monograph_json, is_monograph_markdown, read, Glossaries, Inputs, CONTENT,
+};
 use super::output::{file_problem, first_difference, print};
 use super::Outcome;
-use crate::convert;
+use crate::convert_with_glossary;
 use monograph_model as model;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Markdown files, named or in a directory.
+/// Markdown monographs, named or in a directory; the glossary beside them
+/// is read for them, not converted.
 const INPUTS: Inputs = Inputs {
-    in_dir: is_markdown,
-    named: is_markdown,
-    what: "a Markdown (.md) file",
+    in_dir: is_monograph_markdown,
+    named: is_monograph_markdown,
+    what: "a Markdown (.md) monograph",
 };
 
 /// What became of one Markdown file's JSON.
@@ -47,9 +50,10 @@ pub(super) fn execute(args: &[String], out: &mut dyn Write) -> Outcome {
         }
         sources.extend(markdown);
     }
+    let mut glossaries = Glossaries::default();
     let converted: Vec<Converted> = sources
         .iter()
-        .map(|source| convert_file(out, source, out_dir.as_deref(), mode))
+        .map(|source| convert_file(out, source, out_dir.as_deref(), mode, &mut glossaries))
         .collect();
     let count = |wanted: Converted| converted.iter().filter(|c| **c == wanted).count();
     let (written, current) = (count(Converted::Written), count(Converted::UpToDate));
@@ -99,11 +103,15 @@ fn convert_file(
     source: &Path,
     out_dir: Option<&Path>,
     mode: Mode,
+    glossaries: &mut Glossaries,
 ) -> Converted {
     let Some(text) = read(out, source) else {
         return Converted::Failed;
     };
-    let conversion = convert(&text, &source.to_string_lossy());
+    let Some(glossary) = glossaries.beside(out, source) else {
+        return Converted::Failed;
+    };
+    let conversion = convert_with_glossary(&text, &source.to_string_lossy(), glossary);
     print(out, source, &conversion.diagnostics);
     let Some(monograph) = conversion.monograph else {
         return Converted::Failed;

@@ -2,6 +2,9 @@
 //! the files a command line names, and reading them.
 
 use super::output::file_problem;
+use crate::glossary::{self, Glossary};
+use crate::Severity;
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,6 +22,50 @@ pub(super) fn extension_is(path: &Path, extension: &str) -> bool {
 
 pub(super) fn is_markdown(path: &Path) -> bool {
     extension_is(path, "md")
+}
+
+pub(super) fn is_glossary(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == glossary::FILE_NAME)
+}
+
+/// A Markdown file that is a monograph: not the glossary.
+pub(super) fn is_monograph_markdown(path: &Path) -> bool {
+    is_markdown(path) && !is_glossary(path)
+}
+
+/// The glossary of each directory, read once.
+#[derive(Default)]
+pub(super) struct Glossaries(BTreeMap<PathBuf, Option<Glossary>>);
+
+impl Glossaries {
+    /// The glossary beside the monograph `source`; an empty one when there
+    /// is none. `None`, with the problem reported against `source`, when
+    /// the glossary cannot be read or has errors.
+    pub fn beside(&mut self, out: &mut dyn Write, source: &Path) -> Option<&Glossary> {
+        let dir = source.parent().unwrap_or(Path::new("")).to_path_buf();
+        let file = dir.join(glossary::FILE_NAME);
+        let glossary = self.0.entry(dir).or_insert_with(|| {
+            if !file.exists() {
+                return Some(Glossary::default());
+            }
+            let text = fs::read_to_string(&file).ok()?;
+            let (glossary, diagnostics) = glossary::read(&text);
+            let ok = diagnostics.iter().all(|d| d.severity != Severity::Error);
+            ok.then_some(glossary)
+        });
+        if glossary.is_none() {
+            file_problem(
+                out,
+                source,
+                &format!(
+                    "its glossary {} cannot be read or has errors: run `monograph check {}`",
+                    file.display(),
+                    file.display()
+                ),
+            );
+        }
+        glossary.as_ref()
+    }
 }
 
 /// A JSON file in a content directory that is a monograph: not the

@@ -62,6 +62,7 @@ impl Cx<'_> {
                     _ => spans.push(Span {
                         text: c.to_string(),
                         emphasis,
+                        term: None,
                     }),
                 }
             }
@@ -103,7 +104,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Runs of whitespace as one space, ends trimmed.
-pub(super) fn collapse(text: &str) -> String {
+pub(crate) fn collapse(text: &str) -> String {
     text.split(is_space)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -111,7 +112,7 @@ pub(super) fn collapse(text: &str) -> String {
 }
 
 /// The text of `inlines`, formatting dropped, breaks as spaces.
-pub(super) fn plain(inlines: &[Inline]) -> String {
+pub(crate) fn plain(inlines: &[Inline]) -> String {
     inlines
         .iter()
         .map(|i| match i {

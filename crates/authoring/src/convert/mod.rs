@@ -20,8 +20,10 @@ mod validation;
 
 use super::diagnostic::{has_errors, Diagnostic, Kind, LineIndex};
 use super::front_matter::{self, FrontMatter, Located};
+use super::glossary::{self, Glossary};
 use super::markdown::{self, Block, Document, Inline};
 pub use heading::Heading;
+pub(crate) use inline::{collapse, plain};
 use monograph_model::{Codes, Monograph, RichText, Span};
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -49,8 +51,15 @@ impl Conversion {
 }
 
 /// Converts the Markdown `source` of the file named `file_name` (its stem
-/// is the id unless the front matter gives one). Never panics.
+/// is the id unless the front matter gives one), with no glossary. Never
+/// panics.
 pub fn convert(source: &str, file_name: &str) -> Conversion {
+    convert_with_glossary(source, file_name, &Glossary::default())
+}
+
+/// Converts as [`convert`] does, marking the terms of `glossary` in the
+/// clinical text (see [`glossary::mark`]).
+pub fn convert_with_glossary(source: &str, file_name: &str, glossary: &Glossary) -> Conversion {
     // A byte-order mark is invisible in editors; positions ignore it too.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut cx = Cx {
@@ -64,7 +73,7 @@ pub fn convert(source: &str, file_name: &str) -> Conversion {
         return cx.finish(None);
     };
     let file = FileName::of(file_name);
-    let monograph = cx.monograph(&front, &document.blocks, &file, source);
+    let monograph = cx.monograph(&front, &document.blocks, &file, source, glossary);
     cx.finish(Some(monograph))
 }
 
@@ -185,6 +194,7 @@ impl<'a> Cx<'a> {
         blocks: &[Block],
         file: &FileName,
         source: &str,
+        glossary: &Glossary,
     ) -> Monograph {
         let end_of_text = source.trim_end().len();
         let outline = self.outline(blocks);
@@ -198,7 +208,7 @@ impl<'a> Cx<'a> {
         self.place_front_matter(front, title.as_ref());
         let value = |v: &Option<Located<String>>| v.as_ref().map(|v| v.value.clone());
         let values = |list: &[Located<String>]| list.iter().map(|v| v.value.clone()).collect();
-        let monograph = Monograph {
+        let mut monograph = Monograph {
             id,
             language: self.required("language", value(&front.language)),
             title: self.required("title", title.map(|t| t.value)),
@@ -222,9 +232,12 @@ impl<'a> Cx<'a> {
                 RichText(vec![Span {
                     text: "-".into(),
                     emphasis: false,
+                    term: None,
                 }])
             }),
+            glossary: Vec::new(),
         };
+        glossary::mark(&mut monograph, glossary);
         self.validate(&monograph, front, file);
         monograph
     }

@@ -9,6 +9,9 @@ use crate::Value;
 #[derive(Default)]
 pub(super) struct Checker {
     pub(super) problems: Vec<Problem>,
+    /// Each span's glossary term with the span's path (`usage.intro[1].term`),
+    /// checked against the glossary once the whole document is read.
+    pub(super) term_uses: Vec<(String, String)>,
 }
 
 impl Checker {
