@@ -23,7 +23,7 @@ import { bundleVersion } from '../../scripts/lib/version.mjs';
 import { FIXTURES, makeFixtureSite } from './fixture-site.mjs';
 import { HostPage } from './pages/embed.mjs';
 import { StandalonePage } from './pages/standalone.mjs';
-import { assertNoErrors, axeAudit, DIST, REPO_ROOT, TEST_TIMEOUT, useBrowserAndServer, waitUntil } from './support.mjs';
+import { assertNoErrors, axeAudit, DIST, REPO_ROOT, TEST_TIMEOUT, useBrowserAndServer, waitUntil, hostPageHtml } from './support.mjs';
 
 const TITLE = {
   examplomab: 'Examplomab (fictional test drug)',
@@ -52,21 +52,12 @@ let tmpRoot;
 let version;
 
 /** Host pages for the embed, written into the fixture site under e2e/. */
-const hostPage = (body) => `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>Embed by code</title>
-    <link rel="icon" href="data:," />
-    <script src="../drug-monograph/${version}/drug-monograph.js" defer></script>
-  </head>
-  <body>
-    <main id="host">
-${body}
-    </main>
-  </body>
-</html>
-`;
+const hostPage = (body) =>
+  hostPageHtml({
+    title: 'Embed by code',
+    head: `    <script src="../drug-monograph/${version}/drug-monograph.js" defer></script>`,
+    body,
+  });
 
 function fixtureSite() {
   const made = makeFixtureSite('drug-monograph-codes-');

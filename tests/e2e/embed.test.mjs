@@ -30,6 +30,7 @@ import {
   TEST_TIMEOUT,
   useBrowserAndServer,
   waitUntil,
+  hostPageHtml,
 } from './support.mjs';
 
 const TAB_LABELS = ['Usage', 'Dosage', 'Side effects', 'How it works', 'Precautions', 'FAQs'];
@@ -49,22 +50,7 @@ let version;
 
 // ------------------------------------------------------------ host pages
 
-const page = (title, head, body) => `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
-    <link rel="icon" href="data:," />
-${head}
-  </head>
-  <body>
-    <main id="host">
-${body}
-    </main>
-  </body>
-</html>
-`;
+const page = (title, head, body) => hostPageHtml({ title, head, body });
 
 /** Pages written into the temporary copy of dist/, under e2e/. */
 function testPages(v) {

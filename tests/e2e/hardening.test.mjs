@@ -17,7 +17,7 @@ import path from 'node:path';
 import { bundleVersion } from '../../scripts/lib/version.mjs';
 import { HostPage } from './pages/embed.mjs';
 import { KioskPage } from './pages/kiosk.mjs';
-import { assertNoErrors, DIST, REPO_ROOT, serveFolder, settle, TEST_TIMEOUT, useBrowserAndServer, WAIT_TIMEOUT } from './support.mjs';
+import { assertNoErrors, DIST, REPO_ROOT, serveFolder, settle, TEST_TIMEOUT, useBrowserAndServer, WAIT_TIMEOUT, hostPageHtml } from './support.mjs';
 
 const LENALIDOMIDE = JSON.parse(fs.readFileSync(path.join(DIST, 'content/lenalidomide.json'), 'utf8'));
 const EXAMPLOMAB = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/authoring/valid/full.json'), 'utf8'));
@@ -35,21 +35,7 @@ let cdnUrl;
 let tmpRoot;
 let version;
 
-const page = (title, head, body, lang = 'en') => `<!doctype html>
-<html lang="${lang}">
-  <head>
-    <meta charset="utf-8" />
-    <title>${title}</title>
-    <link rel="icon" href="data:," />
-${head}
-  </head>
-  <body>
-    <main id="host">
-${body}
-    </main>
-  </body>
-</html>
-`;
+const page = (title, head, body, lang = 'en') => hostPageHtml({ title, head, body, lang });
 
 const loader = (base) => `    <script src="${base}drug-monograph/${version}/drug-monograph.js" defer></script>`;
 
@@ -95,7 +81,9 @@ async function openHost(t, name = 'empty.html', { files = {}, init, initArg, clo
       if (beforeGoto) await beforeGoto(p);
       if (clock) {
         // Stands still from the start: time passes through runFor only.
-        await p.clock.install({ time: CLOCK_START });
+        // Installed a minute early: time flows until the pause, and pausing at
+        // a time already passed fails.
+        await p.clock.install({ time: CLOCK_START.getTime() - 60_000 });
         await p.clock.pauseAt(CLOCK_START);
       }
       if (init) await p.addInitScript(init, initArg);

@@ -30,6 +30,29 @@ function requireBuilt(file) {
   }
 }
 
+// ------------------------------------------------------------- host pages
+
+/**
+ * A web team's page around embedded widgets: `head` goes in its <head> (the
+ * loader's script, styles), `body` in its <main id="host">.
+ */
+export const hostPageHtml = ({ title, head = '', body, lang = 'en' }) => `<!doctype html>
+<html lang="${lang}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <link rel="icon" href="data:," />
+${head}
+  </head>
+  <body>
+    <main id="host">
+${body}
+    </main>
+  </body>
+</html>
+`;
+
 // ------------------------------------------------------ server and browser
 
 /** Serves folder `root` with scripts/serve.mjs on 127.0.0.1, on a free port unless `port` is given. */

@@ -56,7 +56,9 @@ export class KioskPage extends StandalonePage {
     let external = [];
     if (!context) ({ context, external } = await KioskPage.newContext(env, t, contextOptions));
     if (clock) {
-      await context.clock.install({ time: CLOCK_START });
+      // Installed a minute early: time flows until the pause, and pausing at
+      // a time already passed fails.
+      await context.clock.install({ time: CLOCK_START.getTime() - 60_000 });
       await context.clock.pauseAt(CLOCK_START);
     }
     const kiosk = await super.open(env, t, { path, context, ...options });
