@@ -7,17 +7,16 @@ use crate::components::{
     PRERENDERED_ID_PREFIX,
 };
 use crate::events::WidgetEvent;
+use crate::js_value;
 use crate::model::{self, DrugCode, Monograph};
 use crate::mounted::Mounted;
 use crate::strings;
-use serde::Deserialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::Callback;
 
 /// What the page asks of a widget; the embed element maps its attributes here.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Default)]
 struct Config {
     src: String,
     tab: Option<String>,
@@ -31,11 +30,21 @@ struct Config {
     catalog: String,
 }
 
-fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
-}
-
 impl Config {
+    /// Reads `{ src, tab?, lang?, headingLevel?, rxcui?, ndc?, catalog? }`
+    /// (see [`mount`]); what is missing or of another type is left out.
+    fn from_js(config: &JsValue) -> Config {
+        Config {
+            src: js_value::text(config, "src").unwrap_or_default(),
+            tab: js_value::text(config, "tab"),
+            lang: js_value::text(config, "lang"),
+            heading_level: js_value::number(config, "headingLevel"),
+            rxcui: js_value::text(config, "rxcui"),
+            ndc: js_value::text(config, "ndc"),
+            catalog: js_value::text(config, "catalog").unwrap_or_default(),
+        }
+    }
+
     /// The code to find the monograph by: only without `src`, which names
     /// the monograph itself.
     fn code(&self) -> Option<DrugCode> {
@@ -142,8 +151,8 @@ impl App {
 impl Widget {
     /// Applies a new configuration (see [`mount`]); the widget re-renders
     /// and reloads only when `src` or the code changed.
-    pub fn update(&mut self, config: JsValue) -> Result<(), JsError> {
-        let config: Config = from_js(config)?;
+    pub fn update(&mut self, config: JsValue) {
+        let config = Config::from_js(&config);
         let events = self.events.clone();
         match (&mut self.app, config.code()) {
             (App::Address(mounted), None) => {
@@ -163,7 +172,6 @@ impl Widget {
                 self.hydrated_from = None;
             }
         }
-        Ok(())
     }
 
     /// Unmounts the widget and frees its memory; calling it twice is harmless.
@@ -179,23 +187,28 @@ impl Widget {
 /// and without `src`, a drug code to find the monograph by in the catalog
 /// at `catalog`.
 #[wasm_bindgen]
-pub fn mount(
-    root: web_sys::Element,
-    events: web_sys::EventTarget,
-    config: JsValue,
-) -> Result<Widget, JsError> {
-    Ok(Widget::render(root, events, from_js(config)?))
+pub fn mount(root: web_sys::Element, events: web_sys::EventTarget, config: JsValue) -> Widget {
+    Widget::render(root, events, Config::from_js(&config))
 }
 
 /// How a snippet's widget was pre-rendered, as its mount point records it
 /// (`data-content-hash`, `data-lang`, `data-heading-level`).
 #[cfg(feature = "hydration")]
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct Rendered {
     content_hash: String,
     lang: String,
-    heading_level: f64,
+    heading_level: Option<f64>,
+}
+
+#[cfg(feature = "hydration")]
+impl Rendered {
+    fn from_js(rendered: &JsValue) -> Rendered {
+        Rendered {
+            content_hash: js_value::text(rendered, "contentHash").unwrap_or_default(),
+            lang: js_value::text(rendered, "lang").unwrap_or_default(),
+            heading_level: js_value::number(rendered, "headingLevel"),
+        }
+    }
 }
 
 /// Takes over the widget a snippet pre-rendered in `root` (see [`mount`]
@@ -217,20 +230,20 @@ pub fn hydrate(
     config: JsValue,
     rendered: JsValue,
     body: Option<String>,
-) -> Result<Widget, JsError> {
-    let config: Config = from_js(config)?;
-    let rendered: Rendered = from_js(rendered)?;
+) -> Widget {
+    let config = Config::from_js(&config);
+    let rendered = Rendered::from_js(&rendered);
     let monograph = body
         .filter(|body| model::content_hash(body) == rendered.content_hash)
         .and_then(|body| crate::fetch::parse(&config.src, &body, model::validate).ok());
     let Some(monograph) = monograph.map(Rc::new) else {
-        return Ok(Widget::render(root, events, config));
+        return Widget::render(root, events, config);
     };
     let as_rendered = Config {
         src: config.src.clone(),
         tab: None,
         lang: Some(rendered.lang),
-        heading_level: Some(rendered.heading_level),
+        heading_level: rendered.heading_level,
         ..Config::default()
     };
     let props = as_rendered.into_props(events.clone(), Some(&monograph));
@@ -239,12 +252,12 @@ pub fn hydrate(
     let props = config.into_props(events.clone(), Some(&monograph));
     let strings = props.strings;
     mounted.update(props, strings);
-    Ok(Widget {
+    Widget {
         app: App::Address(mounted),
         root,
         events,
         hydrated_from: Some(monograph),
-    })
+    }
 }
 
 /// What an element shows when its widget crashed the instance, in the

@@ -4,6 +4,7 @@
 
 use crate::deadline;
 use crate::error::LoadError;
+use crate::js_value;
 use crate::model::{self, Problem, Value};
 use crate::request;
 use web_sys::{AbortController, AbortSignal};
@@ -107,6 +108,5 @@ pub fn parse<T>(url: &str, body: &str, validate: Validate<T>) -> Result<T, LoadE
     };
     model::limits::check(body).map_err(|problem| invalid(vec![problem]))?;
     let json = js_sys::JSON::parse(body).map_err(|error| not_json(request::describe(&error)))?;
-    let value: Value = serde_wasm_bindgen::from_value(json).map_err(|e| not_json(e.to_string()))?;
-    validate(&value).map_err(invalid)
+    validate(&js_value::to_value(&json)).map_err(invalid)
 }

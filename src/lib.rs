@@ -17,6 +17,7 @@ pub mod events;
 mod fetch;
 mod health;
 pub mod hooks;
+mod js_value;
 mod mounted;
 #[cfg(feature = "page")]
 pub mod page;

@@ -42,15 +42,24 @@ pub fn mount_page(root: web_sys::Element, catalog: String, kiosk: bool) -> Page 
 /// How a page was pre-rendered, as its app element records it
 /// (`data-view`, `data-content-hash`, `data-src`).
 #[cfg(feature = "hydration")]
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct Rendered {
     /// `catalog` or `monograph`.
     view: String,
     content_hash: String,
     /// The monograph's file, from the page (monograph pages only).
-    #[serde(default)]
     src: String,
+}
+
+#[cfg(feature = "hydration")]
+impl Rendered {
+    fn from_js(rendered: &JsValue) -> Rendered {
+        let text = |key| crate::js_value::text(rendered, key).unwrap_or_default();
+        Rendered {
+            view: text("view"),
+            content_hash: text("contentHash"),
+            src: text("src"),
+        }
+    }
 }
 
 /// Takes over a pre-rendered page in `root`. `catalog` is the catalog's
@@ -73,8 +82,7 @@ pub fn hydrate_page(
     use crate::model::{validate, validate_catalog, CatalogEntry};
     use std::rc::Rc;
 
-    let rendered: Rendered = serde_wasm_bindgen::from_value(rendered)
-        .map_err(|e| JsError::new(&format!("the page's pre-rendered state: {e}")))?;
+    let rendered = Rendered::from_js(&rendered);
     let body = body.ok_or_else(|| JsError::new("the page's file could not be fetched"))?;
     let unreadable = |error: crate::error::LoadError| JsError::new(&error.to_string());
     let start = match rendered.view.as_str() {

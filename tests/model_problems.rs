@@ -135,7 +135,7 @@ fn an_unsupported_schema_version_is_reported() {
         (
             "/schema_version",
             json!(1.5),
-            "schema_version: unsupported version 1.5 (this widget reads version 1)",
+            "schema_version: unsupported version: not a whole number (this widget reads version 1)",
         ),
         (
             "/schema_version",

@@ -105,10 +105,11 @@ pub fn PageApp(props: &PageAppProps) -> Html {
                 .and_then(|d| d.document_element())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(root) = root {
-                let percent = f64::from(base * size) / 100.0;
-                let _ = root
-                    .style()
-                    .set_property("font-size", &format!("{percent}%"));
+                // In hundredths of a percent, so no float is ever printed
+                // (which would carry float formatting into the wasm).
+                let hundredths = base * size;
+                let percent = format!("{}.{:02}%", hundredths / 100, hundredths % 100);
+                let _ = root.style().set_property("font-size", &percent);
             }
         });
     }

@@ -1,5 +1,6 @@
-//! A JSON value tree that both `serde_json` (native tools and tests) and
-//! `serde-wasm-bindgen` (the browser, after `JSON.parse`) can produce.
+//! A JSON value tree that `serde_json` produces for the native tools and
+//! tests, and the widget walks out of the browser's `JSON.parse` result
+//! (`src/js_value.rs`).
 //!
 //! Validation walks this tree by hand instead of deserialising straight into
 //! the typed model, so that it can report every problem with its path rather

@@ -139,9 +139,16 @@ pub(super) fn version(cx: &mut Checker, value: &Value, path: &str, supported: u3
     match value {
         Value::Number(n) if *n == f64::from(supported) => Some(supported),
         Value::Number(n) => {
+            // A version is a whole number; printing any other kind of
+            // number would carry float formatting into the widget.
+            let found = if n.fract() == 0.0 && n.abs() < 1e15 {
+                format!(" {}", *n as i64)
+            } else {
+                ": not a whole number".to_owned()
+            };
             cx.report(
                 path,
-                format!("unsupported version {n} (this widget reads version {supported})"),
+                format!("unsupported version{found} (this widget reads version {supported})"),
             );
             None
         }
