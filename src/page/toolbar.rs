@@ -58,14 +58,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     });
     html! {
+        // Languages first: nothing on the page can be read before the
+        // right one is chosen, and on a phone the controls share one row
+        // that scrolls sideways.
         <div class="page-toolbar">
+            <div class="page-languages" role="group" aria-label={strings.language_label}>
+                { for languages }
+            </div>
             <fieldset class="page-text-size">
                 <legend>{ strings.text_size }</legend>
                 { for sizes }
             </fieldset>
-            <div class="page-languages" role="group" aria-label={strings.language_label}>
-                { for languages }
-            </div>
             if props.printable {
                 <button type="button" class="page-button page-print" onclick={onprint}>
                     { strings.print }
