@@ -19,11 +19,54 @@ const LOAD_FAILED =
 // catalog lists it.
 const oldAddress = view === "catalog" && /^#\/([a-z0-9-]+)(?:\/([a-z-]+))?\/?$/.exec(location.hash);
 const movedTo = oldAddress && root.querySelector(`a.page-result[href$="/${oldAddress[1]}/"]`);
+// A monograph's tabs work from the moment this script runs, long before
+// the wasm has arrived to take the page over (see earlyTabs).
+const stopEarlyTabs = view === "monograph" ? earlyTabs(root) : () => {};
 if (movedTo) {
   location.replace(movedTo.href + (oldAddress[2] ? `#${oldAddress[2]}` : ""));
 } else {
   await start();
   watchForCrashes();
+}
+
+// The pre-rendered tabs, until the app hydrates them: the WAI-ARIA tabs
+// pattern as src/components/tab_list.rs has it (Left and Right wrap, Home
+// and End; the tab takes focus and opens; a click opens it), and the
+// address names the open tab, as the app's own switches do, so the app
+// hydrates on that tab. Returns what stops it.
+function earlyTabs(page) {
+  const tabs = [...page.querySelectorAll('[role="tablist"] > [role="tab"]')];
+  const events = new AbortController();
+  const open = (tab) => {
+    for (const each of tabs) {
+      const selected = each === tab;
+      each.setAttribute("aria-selected", String(selected));
+      each.setAttribute("tabindex", selected ? "0" : "-1");
+      each.setAttribute("part", selected ? "tab selected-tab" : "tab");
+      document.getElementById(each.getAttribute("aria-controls"))?.toggleAttribute("hidden", !selected);
+    }
+    history.replaceState(null, "", `#${tab.id.replace(/^dm-tab-/, "")}`);
+  };
+  const moves = { ArrowRight: (i, n) => (i + 1) % n, ArrowLeft: (i, n) => (i + n - 1) % n, Home: () => 0, End: (i, n) => n - 1 };
+  for (const tab of tabs) {
+    tab.addEventListener("click", () => open(tab), { signal: events.signal });
+    tab.addEventListener(
+      "keydown",
+      (event) => {
+        const move = moves[event.key];
+        if (!move || event.altKey || event.ctrlKey || event.metaKey) {
+          return;
+        }
+        event.preventDefault();
+        const current = tabs.findIndex((each) => each.getAttribute("aria-selected") === "true");
+        const target = tabs[move(Math.max(current, 0), tabs.length)];
+        open(target);
+        target.focus();
+      },
+      { signal: events.signal },
+    );
+  }
+  return () => events.abort();
 }
 
 async function start() {
@@ -91,7 +134,10 @@ async function hydrate() {
     // The first answer is the measure of the later ones (see watchForCrashes).
     app.healthy();
     const rendered = { view, contentHash: root.dataset.contentHash, src: root.dataset.src ?? "" };
-    app.hydratePage(root, root.dataset.catalog, rendered, await body);
+    const text = await body;
+    // From here the app handles the tabs, in the same task: no key is lost.
+    stopEarlyTabs();
+    app.hydratePage(root, root.dataset.catalog, rendered, text);
   } catch (error) {
     // The pre-rendered page is complete without the wasm: it stays, shown
     // as a document (every section under its heading, no controls that

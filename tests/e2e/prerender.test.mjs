@@ -243,6 +243,49 @@ describe('pre-rendered pages and snippets', { timeout: TEST_TIMEOUT * 20 }, () =
     }
   });
 
+  it("works a monograph page's tabs before the wasm has arrived, and hydrates on the tab chosen", { timeout: TEST_TIMEOUT }, async (t) => {
+    let held;
+    const standalone = await openMonograph(t, 'lenalidomide', {
+      beforeGoto: async (page) => {
+        held = await holdRequest(page, WASM);
+      },
+    });
+    const { page } = standalone;
+    await standalone.title.waitFor();
+    const count = await page.evaluate(markPrerendered, { host: null });
+    const visiblePanels = () => page.evaluate(() => [...document.querySelectorAll('.dm-panel')].filter((p) => p.checkVisibility()).map((p) => p.id));
+    const expectOpen = async (id, how) => {
+      await standalone.expectSelected(id);
+      assert.deepEqual(await visiblePanels(), [`dm-panel-${id}`], `${how}: only the ${id} panel shows`);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), `dm-tab-${id}`, `${how}: the ${id} tab has focus`);
+      assert.equal(new URL(page.url()).hash, `#${id}`, `${how}: the address names the ${id} tab`);
+    };
+
+    // The wasm is held back: the page shows its pre-rendered HTML, and yet
+    // its tabs follow the keyboard and the pointer.
+    await standalone.tab('usage').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expectOpen('faqs', 'ArrowLeft wraps to the last tab');
+    await page.keyboard.press('ArrowRight');
+    await expectOpen('usage', 'ArrowRight wraps to the first tab');
+    await page.keyboard.press('End');
+    await expectOpen('faqs', 'End');
+    await page.keyboard.press('Home');
+    await expectOpen('usage', 'Home');
+    await standalone.tab('side-effects').click();
+    await expectOpen('side-effects', 'a click');
+    assert.equal(await page.evaluate(() => document.documentElement.style.fontSize), '', 'the app has not started yet');
+
+    // The app hydrates the same nodes, on the tab chosen, and takes the tabs over.
+    await (await held.route).continue();
+    await standalone.waitForApp();
+    await expectOpen('side-effects', 'hydrated');
+    assert.deepEqual(await page.evaluate(lostPrerendered, { host: null }), [], `hydrated: none of the ${count} pre-rendered nodes marked replaced or moved`);
+    await page.keyboard.press('ArrowRight');
+    await expectOpen('how-it-works', 'ArrowRight once hydrated');
+    assertNoErrors(standalone.errors);
+  });
+
   it('hydrates every monograph on every tab, in English and in Spanish, without an error', { timeout: TEST_TIMEOUT * 6 }, async (t) => {
     for (const { id, title, tabs } of MONOGRAPHS) {
       for (const lang of Object.keys(STRINGS)) {

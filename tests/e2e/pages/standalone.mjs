@@ -55,6 +55,16 @@ export class StandalonePage extends Monograph {
     await waitUntil(this.page, () => document.documentElement.style.fontSize !== '', undefined, 'the page app runs (text size set on <html>)');
   }
 
+  /**
+   * Waits until the app runs (waitForApp), then as Monograph's: a
+   * pre-rendered page's tabs work before the app hydrates them (web/boot.js),
+   * so working tabs alone do not tell that it did. Returns the same moment.
+   */
+  async waitForWorkingTabs() {
+    await this.waitForApp();
+    return super.waitForWorkingTabs();
+  }
+
   /** Waits until the monograph titled `text` is shown and the page app runs (waitForApp). */
   async waitForTitle(text) {
     await super.waitForTitle(text);
