@@ -140,6 +140,57 @@
       .then((response) => (response.ok ? response.text() : undefined))
       .catch(() => undefined);
 
+  // A snippet's tabs work from the moment this script runs, before the
+  // wasm has arrived to hydrate them: the WAI-ARIA tabs pattern as
+  // src/components/tab_list.rs has it (Left and Right wrap, Home and End;
+  // the tab takes focus and opens; a click opens it), with the widget's own
+  // tab-change event. Returns what stops it, which returns the tab the
+  // patient chose meanwhile, if any: the widget hydrates on that one.
+  const earlyTabs = (element, mountPoint) => {
+    const tabs = [...mountPoint.querySelectorAll('[role="tablist"] > [role="tab"]')];
+    const panels = [...mountPoint.querySelectorAll('[role="tabpanel"]')];
+    const events = new AbortController();
+    let chosen;
+    const selected = () => tabs.find((tab) => tab.getAttribute("aria-selected") === "true");
+    const open = (tab) => {
+      if (tab === selected()) {
+        return;
+      }
+      for (const each of tabs) {
+        const on = each === tab;
+        each.setAttribute("aria-selected", String(on));
+        each.setAttribute("tabindex", on ? "0" : "-1");
+        each.setAttribute("part", on ? "tab selected-tab" : "tab");
+        panels.find((panel) => panel.id === each.getAttribute("aria-controls"))?.toggleAttribute("hidden", !on);
+      }
+      chosen = tab.id.replace(/^.*-tab-/, "");
+      const detail = { tab: chosen };
+      element.dispatchEvent(new CustomEvent(`${TAG}-tabchange`, { bubbles: true, composed: true, detail }));
+    };
+    const moves = { ArrowRight: (i, n) => (i + 1) % n, ArrowLeft: (i, n) => (i + n - 1) % n, Home: () => 0, End: (i, n) => n - 1 };
+    for (const tab of tabs) {
+      tab.addEventListener("click", () => open(tab), { signal: events.signal });
+      tab.addEventListener(
+        "keydown",
+        (event) => {
+          const move = moves[event.key];
+          if (!move || event.altKey || event.ctrlKey || event.metaKey) {
+            return;
+          }
+          event.preventDefault();
+          const target = tabs[move(Math.max(tabs.indexOf(selected()), 0), tabs.length)];
+          open(target);
+          target.focus();
+        },
+        { signal: events.signal },
+      );
+    }
+    return () => {
+      events.abort();
+      return chosen;
+    };
+  };
+
   // How a snippet's widget was pre-rendered, from its mount point.
   const renderedAs = (mountPoint) => ({
     contentHash: mountPoint.dataset.contentHash,
@@ -255,6 +306,9 @@
     #starting = false;
     // What crashed the instance while this element was loading alone.
     #crashedBy = null;
+    // The tab the patient opened in the snippet before the widget ran,
+    // until the page sets `tab` itself.
+    #chosenTab = undefined;
 
     constructor() {
       super();
@@ -357,6 +411,7 @@
       this.#mountPoint = mountPoint;
       this.#starting = true;
 
+      const stopEarlyTabs = rendered ? earlyTabs(this, rendered) : () => undefined;
       // The file is fetched while the wasm loads, not after it.
       const config = this.#config();
       const body = rendered && config.src ? fetchText(config.src) : Promise.resolve(undefined);
@@ -364,6 +419,8 @@
       // failed start-up, so the catch comes after the mount.
       Promise.all([loadCore(), body])
         .then(([module, text]) => {
+          // From here the widget handles the tabs, in the same task: no key is lost.
+          this.#chosenTab = stopEarlyTabs() ?? this.#chosenTab;
           if (generation !== this.#generation) {
             return;
           }
@@ -381,6 +438,7 @@
           }
         })
         .catch((error) => {
+          stopEarlyTabs();
           if (generation !== this.#generation) {
             return;
           }
@@ -484,6 +542,10 @@
     }
 
     attributeChangedCallback(name, before, after) {
+      if (name === "tab") {
+        // The page's choice from now on.
+        this.#chosenTab = undefined;
+      }
       const reloads = RELOADING.includes(name) && before !== after;
       if (this.#crashedBy) {
         // Another monograph is a new chance.
@@ -527,7 +589,7 @@
       return {
         // Resolved here, against the page, not against the script.
         src: src ? resolve(src) : "",
-        tab: this.getAttribute("tab") ?? undefined,
+        tab: this.#chosenTab ?? this.getAttribute("tab") ?? undefined,
         lang: languageOf(this),
         headingLevel: headingLevel(this.getAttribute("heading-level")),
         rxcui: this.getAttribute("rxcui") ?? undefined,

@@ -99,14 +99,24 @@ async function openSnippet(t, options = {}) {
   return { host, widget: host.widget(SNIPPET_HOST) };
 }
 
-/** For page.addInitScript: records the widget's events in window.__events. */
+/** For page.addInitScript: records the widget's events, with when they came, in window.__events. */
 function recordEvents() {
   window.__events = [];
   for (const type of ['drug-monograph-load', 'drug-monograph-tabchange', 'drug-monograph-error']) {
-    document.addEventListener(type, (event) => window.__events.push({ type, detail: event.detail }));
+    document.addEventListener(type, (event) => window.__events.push({ type, detail: event.detail, time: performance.now() }));
   }
 }
-const events = (page) => page.evaluate(() => window.__events);
+const events = (page) => page.evaluate(() => window.__events.map(({ type, detail }) => ({ type, detail })));
+
+/**
+ * Waits until the snippet's widget has hydrated (its load event, recorded by
+ * recordEvents) and returns when. Its tabs work before that (the loader's
+ * early tabs), so working tabs alone do not tell.
+ */
+async function snippetHydrated(page) {
+  await waitUntil(page, () => window.__events.some((e) => e.type === 'drug-monograph-load'), undefined, 'the snippet hydrated (its load event)');
+  return page.evaluate(() => window.__events.find((e) => e.type === 'drug-monograph-load').time);
+}
 
 /** The text shown (innerText, whitespace collapsed) of what `locator` finds. */
 const shownText = async (locator) => squash(await locator.evaluate((el) => el.innerText));
@@ -221,7 +231,12 @@ describe('pre-rendered pages and snippets', { timeout: TEST_TIMEOUT * 20 }, () =
         return { monograph: standalone, errors: standalone.errors, host: null };
       },
       snippet: async (beforeGoto) => {
-        const { host, widget } = await openSnippet(t, { beforeGoto });
+        const { host, widget } = await openSnippet(t, {
+          beforeGoto: async (page) => {
+            await page.addInitScript(recordEvents);
+            await beforeGoto(page);
+          },
+        });
         return { monograph: widget, errors: host.errors, host: SNIPPET_HOST };
       },
     };
@@ -237,6 +252,7 @@ describe('pre-rendered pages and snippets', { timeout: TEST_TIMEOUT * 20 }, () =
       assert.ok(count > 10, `${what}: nodes marked (${count})`);
 
       await (await held.route).continue();
+      if (host) await snippetHydrated(page);
       await monograph.waitForWorkingTabs();
       assert.deepEqual(await page.evaluate(lostPrerendered, { host }), [], `${what}: pre-rendered nodes replaced or moved by hydration`);
       assertNoErrors(errors);
@@ -284,6 +300,53 @@ describe('pre-rendered pages and snippets', { timeout: TEST_TIMEOUT * 20 }, () =
     await page.keyboard.press('ArrowRight');
     await expectOpen('how-it-works', 'ArrowRight once hydrated');
     assertNoErrors(standalone.errors);
+  });
+
+  it("works a snippet's tabs before the wasm has arrived, with its events, and hydrates on the tab chosen", { timeout: TEST_TIMEOUT }, async (t) => {
+    let held;
+    const { host, widget } = await openSnippet(t, {
+      beforeGoto: async (page) => {
+        await page.addInitScript(recordEvents);
+        held = await holdRequest(page, WASM);
+      },
+    });
+    const { page } = host;
+    await widget.title.waitFor();
+    const count = await page.evaluate(markPrerendered, { host: SNIPPET_HOST });
+    const expectOpen = async (id, how) => {
+      await widget.expectSelected(id);
+      const shown = await page.evaluate((host) => {
+        const root = document.querySelector(host).shadowRoot;
+        return {
+          panels: [...root.querySelectorAll('.dm-panel')].filter((p) => p.checkVisibility()).map((p) => p.id),
+          focus: root.activeElement?.id,
+        };
+      }, SNIPPET_HOST);
+      assert.deepEqual(shown, { panels: [`dm-panel-${id}`], focus: `dm-tab-${id}` }, `${how}: only the ${id} panel shows, its tab has focus`);
+    };
+
+    await widget.tab('usage').focus();
+    await page.keyboard.press('End');
+    await expectOpen('faqs', 'End');
+    await page.keyboard.press('ArrowRight');
+    await expectOpen('usage', 'ArrowRight wraps to the first tab');
+    await widget.tab('dosage').click();
+    await expectOpen('dosage', 'a click');
+    await widget.tab('dosage').click();
+    assert.deepEqual(
+      (await events(page)).map((e) => [e.type, e.detail.tab]),
+      [['drug-monograph-tabchange', 'faqs'], ['drug-monograph-tabchange', 'usage'], ['drug-monograph-tabchange', 'dosage']],
+      'a tab-change event for each tab opened, none for the open one clicked again, and no load yet',
+    );
+
+    await (await held.route).continue();
+    await snippetHydrated(page);
+    await expectOpen('dosage', 'hydrated');
+    assert.deepEqual(await page.evaluate(lostPrerendered, { host: SNIPPET_HOST }), [], `hydrated: none of the ${count} pre-rendered nodes marked replaced or moved`);
+    await page.keyboard.press('ArrowRight');
+    await expectOpen('side-effects', 'ArrowRight once hydrated');
+    assert.deepEqual((await events(page)).filter((e) => e.type === 'drug-monograph-tabchange').map((e) => e.detail.tab), ['faqs', 'usage', 'dosage', 'side-effects'], 'the widget goes on sending the events');
+    assertNoErrors(host.errors);
   });
 
   it('hydrates every monograph on every tab, in English and in Spanish, without an error', { timeout: TEST_TIMEOUT * 6 }, async (t) => {
@@ -496,8 +559,8 @@ describe('pre-rendered pages and snippets', { timeout: TEST_TIMEOUT * 20 }, () =
     const hydrated = await openMonograph(t);
     await hydrated.waitForTitle('Lenalidomide');
     await audit.check(hydrated.page, 'monograph page, hydrated');
-    const { host, widget } = await openSnippet(t);
-    await widget.waitForWorkingTabs();
+    const { host } = await openSnippet(t, { beforeGoto: (p) => p.addInitScript(recordEvents) });
+    await snippetHydrated(host.page);
     assert.ok((await audit.check(host.page, 'snippet, hydrated')) > 0, 'axe checked the hydrated shadow root');
 
     const noWasm = await openMonograph(t, 'lenalidomide', { beforeGoto: (p) => p.route(WASM, (route) => route.fulfill({ status: 404 })) });
@@ -514,9 +577,15 @@ describe('pre-rendered pages and snippets', { timeout: TEST_TIMEOUT * 20 }, () =
     const onPage = await layoutShiftBefore(standalone.page, pageHydrated);
     assert.ok(onPage.cls < 0.01, `monograph page: CLS ${onPage.cls} (${JSON.stringify(onPage.shifts)})`);
 
-    const { host, widget } = await openSnippet(t, { beforeGoto: (p) => p.addInitScript(recordLayoutShifts) });
-    const snippetHydrated = await widget.waitForWorkingTabs();
-    const inSnippet = await layoutShiftBefore(host.page, snippetHydrated);
+    const { host, widget } = await openSnippet(t, {
+      beforeGoto: async (p) => {
+        await p.addInitScript(recordLayoutShifts);
+        await p.addInitScript(recordEvents);
+      },
+    });
+    const hydratedAt = await snippetHydrated(host.page);
+    await widget.waitForWorkingTabs();
+    const inSnippet = await layoutShiftBefore(host.page, hydratedAt);
     assert.ok(inSnippet.cls < 0.01, `snippet demo: CLS ${inSnippet.cls} (${JSON.stringify(inSnippet.shifts)})`);
     assertNoErrors([...standalone.errors, ...host.errors]);
   });
