@@ -94,6 +94,13 @@
         if (core === loading) {
           current = module;
         }
+        // Before any element mounts, so each finds its document on the way,
+        // counting the elements that are still there to mount.
+        for (const { url, answer, controller, elements } of early.values()) {
+          const expected = [...elements].filter((element) => element.isConnected).length;
+          module.adoptRequest(url, answer, controller, expected);
+        }
+        early.clear();
         return module;
       })
       .catch((error) => {
@@ -101,6 +108,10 @@
         if (core === loading) {
           core = null;
         }
+        for (const { controller } of early.values()) {
+          controller.abort();
+        }
+        early.clear();
         throw error;
       });
     core = loading;
@@ -133,6 +144,33 @@
   const RESTART_LIMIT = 3;
   const RESTART_WINDOW_MS = 30_000;
 
+  // The documents the elements need, requested while the wasm loads, one
+  // request per address whatever the number of elements: the wasm takes
+  // them over when it starts (its adoptRequest), and settles, checks and
+  // reads them itself, as it does its own requests. Each is what the
+  // page's own fetch gave back, called as the wasm would call it, so a
+  // page's fetch wrapper is met the same way.
+  const early = new Map();
+  const requestEarly = (url, element) => {
+    if (current || typeof globalThis.fetch !== "function" || !isUrl(url)) {
+      return;
+    }
+    if (early.has(url)) {
+      early.get(url).elements.add(element);
+      return;
+    }
+    const controller = new AbortController();
+    let answer;
+    try {
+      answer = Promise.resolve(globalThis.fetch(url, { signal: controller.signal }));
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    // Handled by the wasm later: not an unhandled rejection meanwhile.
+    answer.catch(() => {});
+    early.set(url, { url, answer, controller, elements: new Set([element]) });
+  };
+
   // The file's text, or undefined when it cannot be had: the widget then
   // renders afresh and reports why itself.
   const fetchText = (url) =>
@@ -156,6 +194,15 @@
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);
     return Number.isNaN(level) ? undefined : level;
+  };
+
+  // Whether `url` (resolved) is an address; the wasm reports one that is not.
+  const isUrl = (url) => {
+    try {
+      return Boolean(new URL(url));
+    } catch {
+      return false;
+    }
   };
 
   // The address against the page. One that cannot be a URL (`http://[`)
@@ -357,9 +404,18 @@
       this.#mountPoint = mountPoint;
       this.#starting = true;
 
-      // The file is fetched while the wasm loads, not after it.
+      // The file is fetched while the wasm loads, not after it: a
+      // snippet's by the loader itself (see hydrate), any other by a
+      // request the wasm takes over; a code lookup's catalog too.
       const config = this.#config();
       const body = rendered && config.src ? fetchText(config.src) : Promise.resolve(undefined);
+      if (!rendered) {
+        const code = [config.rxcui, config.ndc].some((value) => value?.trim());
+        const url = config.src || (code ? config.catalog : "");
+        if (url) {
+          requestEarly(url, this);
+        }
+      }
       // A wasm that fails to load and a mount that throws are both a
       // failed start-up, so the catch comes after the mount.
       Promise.all([loadCore(), body])
