@@ -95,9 +95,9 @@
           current = module;
         }
         // Before any element mounts, so each finds its document on the way,
-        // counting the elements that are still there to mount.
+        // counting the elements still there to mount that still want it.
         for (const { url, answer, controller, elements } of early.values()) {
-          const expected = [...elements].filter((element) => element.isConnected).length;
+          const expected = [...elements].filter((element) => element.isConnected && firstDocument(element) === url).length;
           module.adoptRequest(url, answer, controller, expected);
         }
         early.clear();
@@ -194,6 +194,17 @@
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);
     return Number.isNaN(level) ? undefined : level;
+  };
+
+  // The address of the document an element's widget loads first: its
+  // monograph, or for a drug code (without src) the catalog; "" for none.
+  const firstDocument = (element) => {
+    const src = element.getAttribute("src");
+    if (src) {
+      return resolve(src);
+    }
+    const code = ["rxcui", "ndc"].some((name) => element.getAttribute(name)?.trim());
+    return code ? resolve(element.getAttribute("catalog") || DEFAULT_CATALOG) : "";
   };
 
   // Whether `url` (resolved) is an address; the wasm reports one that is not.
@@ -409,12 +420,9 @@
       // request the wasm takes over; a code lookup's catalog too.
       const config = this.#config();
       const body = rendered && config.src ? fetchText(config.src) : Promise.resolve(undefined);
-      if (!rendered) {
-        const code = [config.rxcui, config.ndc].some((value) => value?.trim());
-        const url = config.src || (code ? config.catalog : "");
-        if (url) {
-          requestEarly(url, this);
-        }
+      const url = rendered ? "" : firstDocument(this);
+      if (url) {
+        requestEarly(url, this);
       }
       // A wasm that fails to load and a mount that throws are both a
       // failed start-up, so the catch comes after the mount.
