@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes the kiosk's service worker, <dist>/sw.js, from web/sw.js: the list of
-// files to cache for offline use and the cache version.
+// files to cache for offline use, the SHA-256 of each, and the cache version.
 //
 //   node scripts/precache.mjs [dist] [--template web/sw.js]
 //
@@ -33,6 +33,7 @@ const DEFAULT_TEMPLATE = path.join(REPO_ROOT, 'web', 'sw.js');
 // Placeholders in web/sw.js; the template stays valid JavaScript with them.
 const VERSION_PLACEHOLDER = '"@CACHE_VERSION@"';
 const LIST_PLACEHOLDER = '[/* @PRECACHE@ */]';
+const DIGESTS_PLACEHOLDER = '{/* @DIGESTS@ */}';
 
 // A catalog's file names become URLs under content/: plain names only.
 const CONTENT_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;
@@ -133,6 +134,16 @@ export function cacheVersion(dist, urls, version = releaseOf(dist)) {
 }
 
 /**
+ * The SHA-256 (hex) of each file, by URL: the worker takes a file from the
+ * browser's HTTP cache only when it is this very file.
+ */
+export function digests(dist, urls) {
+  return Object.fromEntries(
+    urls.map((url) => [url, crypto.createHash('sha256').update(fs.readFileSync(path.join(dist, url))).digest('hex')]),
+  );
+}
+
+/**
  * Writes <dist>/sw.js. Returns { version, cacheName, urls, bytes, file }.
  */
 export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
@@ -149,7 +160,7 @@ export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
   const version = cacheVersion(dist, urls, release);
 
   const source = fs.readFileSync(template, 'utf8');
-  for (const placeholder of [VERSION_PLACEHOLDER, LIST_PLACEHOLDER]) {
+  for (const placeholder of [VERSION_PLACEHOLDER, LIST_PLACEHOLDER, DIGESTS_PLACEHOLDER]) {
     const count = source.split(placeholder).length - 1;
     if (count !== 1) {
       throw new PrecacheError(`${template}: expected the placeholder ${placeholder} once, found it ${count} times`);
@@ -157,7 +168,8 @@ export function writeServiceWorker(dist, { template = DEFAULT_TEMPLATE } = {}) {
   }
   const output = source
     .replace(VERSION_PLACEHOLDER, () => JSON.stringify(version))
-    .replace(LIST_PLACEHOLDER, () => JSON.stringify(urls, null, 2));
+    .replace(LIST_PLACEHOLDER, () => JSON.stringify(urls, null, 2))
+    .replace(DIGESTS_PLACEHOLDER, () => JSON.stringify(digests(dist, urls), null, 2));
   const file = path.join(dist, 'sw.js');
   fs.writeFileSync(file, output);
 

@@ -191,6 +191,23 @@ pub fn mount(root: web_sys::Element, events: web_sys::EventTarget, config: JsVal
     Widget::render(root, events, Config::from_js(&config))
 }
 
+/// Takes over the request for the document at `url` (a monograph, or the
+/// catalog of a code lookup) that the loader started while the wasm
+/// loaded, so the file downloads alongside it, not after it: `answer` is
+/// what the page's `fetch` gave back, not settled yet, and aborting
+/// `controller` cancels it. The `expected` widgets the loader is about to
+/// mount for `url` then use it, as they would a request of their own;
+/// errors are classified here, the time limit counts from now.
+#[wasm_bindgen(js_name = adoptRequest)]
+pub fn adopt_request(
+    url: &str,
+    answer: JsValue,
+    controller: web_sys::AbortController,
+    expected: u32,
+) {
+    crate::requests::adopt(url, answer, controller, expected);
+}
+
 /// How a snippet's widget was pre-rendered, as its mount point records it
 /// (`data-content-hash`, `data-lang`, `data-heading-level`).
 #[cfg(feature = "hydration")]

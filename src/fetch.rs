@@ -2,12 +2,15 @@
 //! body is parsed by the browser's own `JSON.parse`, so the wasm carries no
 //! JSON parser.
 
-use crate::deadline;
 use crate::error::LoadError;
 use crate::js_value;
 use crate::model::{self, Problem, Value};
 use crate::request;
-use web_sys::{AbortController, AbortSignal};
+use crate::requests::{self, Ticket};
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
 
 /// How long a patient waits before being offered a retry.
 pub const TIMEOUT_SECONDS: u32 = 20;
@@ -21,47 +24,81 @@ pub type Validate<T> = fn(&Value) -> Result<T, Vec<Problem>>;
 
 /// A validated document and whether it is an offline copy.
 pub struct Fetched<T> {
-    pub value: T,
+    pub value: Rc<T>,
     pub offline: bool,
 }
 
-/// Fetches, parses and validates the document at `url`. Aborting
-/// `controller` cancels the request; after [`TIMEOUT_SECONDS`] it is
-/// aborted and reported as a timeout, whether or not the request heeds
-/// the abort.
-pub async fn load<T>(
+/// Fetches, parses and validates the document at `url` and hands the
+/// outcome to `done`, at once when `url` is no address. Widgets that load
+/// the same address at the same time share one request, and one parse and
+/// validation per kind of document (see `requests`). Dropping the ticket
+/// stops waiting; the request is aborted once nobody waits on it. After
+/// [`TIMEOUT_SECONDS`] it is aborted and reported as a timeout, whether or
+/// not the request heeds the abort.
+pub fn load<T: 'static>(
     url: &str,
-    controller: &AbortController,
     validate: Validate<T>,
-) -> Result<Fetched<T>, LoadError> {
-    let (body, offline) = fetch_text(url, controller).await?;
-    let value = parse(url, &body, validate)?;
-    Ok(Fetched { value, offline })
-}
-
-/// The text of the document at `url` and whether it is an offline copy.
-/// Not generic, so the widget carries the fetching once whatever kinds of
-/// document it loads.
-async fn fetch_text(url: &str, controller: &AbortController) -> Result<(String, bool), LoadError> {
+    done: impl FnOnce(Result<Fetched<T>, LoadError>) + 'static,
+) -> Option<Ticket> {
     if url.trim().is_empty() {
-        return Err(LoadError::NoSource);
+        done(Err(LoadError::NoSource));
+        return None;
     }
     if !is_address(url) {
-        return Err(LoadError::BadSource {
+        done(Err(LoadError::BadSource {
             url: url.to_owned(),
-        });
+        }));
+        return None;
     }
-    let signal = controller.signal();
-    let work = fetch(url, &signal);
-    match deadline::within(TIMEOUT_SECONDS * 1000, work).await {
-        Some(result) => result,
-        None => {
-            controller.abort();
-            Err(LoadError::Timeout {
-                url: url.to_owned(),
-                seconds: TIMEOUT_SECONDS,
-            })
+    Some(requests::wait(url, move |delivery| {
+        done(delivery.document(validate))
+    }))
+}
+
+/// A settled request: the text of the document and whether it is an
+/// offline copy, or why there is none.
+pub struct Delivery {
+    url: String,
+    text: Result<(String, bool), LoadError>,
+    /// The documents parsed from `text` so far, one per kind, each a
+    /// `Result<Rc<T>, LoadError>`.
+    parsed: RefCell<Vec<(TypeId, Rc<dyn Any>)>>,
+}
+
+impl Delivery {
+    pub fn new(url: String, text: Result<(String, bool), LoadError>) -> Self {
+        Delivery {
+            url,
+            text,
+            parsed: RefCell::default(),
         }
+    }
+
+    /// The document of kind `T`, parsed and validated by the first widget
+    /// that asks for it and shared with the others.
+    fn document<T: 'static>(&self, validate: Validate<T>) -> Result<Fetched<T>, LoadError> {
+        let (body, offline) = self.text.as_ref().map_err(Clone::clone)?;
+        let kind = TypeId::of::<T>();
+        let known = self
+            .parsed
+            .borrow()
+            .iter()
+            .find(|(parsed, _)| *parsed == kind)
+            .map(|(_, document)| document.clone());
+        let document =
+            match known.and_then(|known| known.downcast::<Result<Rc<T>, LoadError>>().ok()) {
+                Some(document) => document,
+                None => {
+                    let document = Rc::new(parse(&self.url, body, validate).map(Rc::new));
+                    self.parsed.borrow_mut().push((kind, document.clone()));
+                    document
+                }
+            };
+        let value = (*document).clone()?;
+        Ok(Fetched {
+            value,
+            offline: *offline,
+        })
     }
 }
 
@@ -76,12 +113,18 @@ fn is_address(url: &str) -> bool {
     }
 }
 
-async fn fetch(url: &str, signal: &AbortSignal) -> Result<(String, bool), LoadError> {
+/// The text of the document at `url` and whether it is an offline copy,
+/// from `answer`: what the page's `fetch` gave back, or why it could not
+/// be called. Not generic, so the widget carries the fetching once
+/// whatever kinds of document it loads.
+pub async fn text(url: &str, answer: Result<JsValue, String>) -> Result<(String, bool), LoadError> {
     let network = |detail: String| LoadError::Network {
         url: url.to_owned(),
         detail,
     };
-    let response = request::get(url, signal).await.map_err(network)?;
+    let response = request::answered(answer.map_err(network)?)
+        .await
+        .map_err(network)?;
     if !response.ok {
         return Err(LoadError::Http {
             url: url.to_owned(),

@@ -26,6 +26,7 @@ mod panic;
 pub mod prerender;
 pub mod reading;
 mod request;
+mod requests;
 #[cfg(feature = "page")]
 pub mod standalone;
 pub mod strings;

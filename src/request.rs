@@ -21,17 +21,25 @@ pub struct Response {
 
 /// Requests `url`; aborting `signal` cancels it (if the page's `fetch`
 /// honours it: see `deadline` for the limit that does not depend on that).
-pub async fn get(url: &str, signal: &AbortSignal) -> Result<Response, String> {
+/// What `fetch` gave back is not settled yet: see [`answered`].
+pub fn send(url: &str, signal: Option<&AbortSignal>) -> Result<JsValue, String> {
     let global = js_sys::global();
     let fetch = property(&global, "fetch")?
         .dyn_into::<Function>()
         .map_err(|_| "the page has no fetch function".to_owned())?;
     let init = Object::new();
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(&init, &"signal".into(), signal);
-    let answer = fetch
+    if let Some(signal) = signal {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&init, &"signal".into(), signal);
+    }
+    fetch
         .call2(&global, &url.into(), &init)
-        .map_err(|error| describe(&error))?;
+        .map_err(|error| describe(&error))
+}
+
+/// The response `answer` (what a call of the page's `fetch` gave back,
+/// here or in the loader) settles to, checked to be one.
+pub async fn answered(answer: JsValue) -> Result<Response, String> {
     let answer = settled(answer)
         .await?
         .dyn_into::<web_sys::Response>()

@@ -94,6 +94,13 @@
         if (core === loading) {
           current = module;
         }
+        // Before any element mounts, so each finds its document on the way,
+        // counting the elements still there to mount that still want it.
+        for (const { url, answer, controller, elements } of early.values()) {
+          const expected = [...elements].filter((element) => element.isConnected && firstDocument(element) === url).length;
+          module.adoptRequest(url, answer, controller, expected);
+        }
+        early.clear();
         return module;
       })
       .catch((error) => {
@@ -101,6 +108,10 @@
         if (core === loading) {
           core = null;
         }
+        for (const { controller } of early.values()) {
+          controller.abort();
+        }
+        early.clear();
         throw error;
       });
     core = loading;
@@ -132,6 +143,33 @@
   let restarts = [];
   const RESTART_LIMIT = 3;
   const RESTART_WINDOW_MS = 30_000;
+
+  // The documents the elements need, requested while the wasm loads, one
+  // request per address whatever the number of elements: the wasm takes
+  // them over when it starts (its adoptRequest), and settles, checks and
+  // reads them itself, as it does its own requests. Each is what the
+  // page's own fetch gave back, called as the wasm would call it, so a
+  // page's fetch wrapper is met the same way.
+  const early = new Map();
+  const requestEarly = (url, element) => {
+    if (current || typeof globalThis.fetch !== "function" || !isUrl(url)) {
+      return;
+    }
+    if (early.has(url)) {
+      early.get(url).elements.add(element);
+      return;
+    }
+    const controller = new AbortController();
+    let answer;
+    try {
+      answer = Promise.resolve(globalThis.fetch(url, { signal: controller.signal }));
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    // Handled by the wasm later: not an unhandled rejection meanwhile.
+    answer.catch(() => {});
+    early.set(url, { url, answer, controller, elements: new Set([element]) });
+  };
 
   // The file's text, or undefined when it cannot be had: the widget then
   // renders afresh and reports why itself.
@@ -207,6 +245,26 @@
   const headingLevel = (value) => {
     const level = Number.parseInt(value ?? "", 10);
     return Number.isNaN(level) ? undefined : level;
+  };
+
+  // The address of the document an element's widget loads first: its
+  // monograph, or for a drug code (without src) the catalog; "" for none.
+  const firstDocument = (element) => {
+    const src = element.getAttribute("src");
+    if (src) {
+      return resolve(src);
+    }
+    const code = ["rxcui", "ndc"].some((name) => element.getAttribute(name)?.trim());
+    return code ? resolve(element.getAttribute("catalog") || DEFAULT_CATALOG) : "";
+  };
+
+  // Whether `url` (resolved) is an address; the wasm reports one that is not.
+  const isUrl = (url) => {
+    try {
+      return Boolean(new URL(url));
+    } catch {
+      return false;
+    }
   };
 
   // The address against the page. One that cannot be a URL (`http://[`)
@@ -412,9 +470,15 @@
       this.#starting = true;
 
       const stopEarlyTabs = rendered ? earlyTabs(this, rendered) : () => undefined;
-      // The file is fetched while the wasm loads, not after it.
+      // The file is fetched while the wasm loads, not after it: a
+      // snippet's by the loader itself (see hydrate), any other by a
+      // request the wasm takes over; a code lookup's catalog too.
       const config = this.#config();
       const body = rendered && config.src ? fetchText(config.src) : Promise.resolve(undefined);
+      const url = rendered ? "" : firstDocument(this);
+      if (url) {
+        requestEarly(url, this);
+      }
       // A wasm that fails to load and a mount that throws are both a
       // failed start-up, so the catch comes after the mount.
       Promise.all([loadCore(), body])

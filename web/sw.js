@@ -9,6 +9,9 @@
 //     cached at install, in a cache named after the release and the contents
 //     of those files, so a new release installs into a new cache and the old
 //     one is deleted whole when the new worker takes over. Nothing is mixed.
+//     A file the kiosk page has just downloaded is taken from the browser's
+//     HTTP cache, once its contents are checked to be this release's: the
+//     first visit downloads each file once.
 //   - Monographs and the catalog (content/*.json) go to the network first, so
 //     edits reach the kiosk; when the network fails the saved copy is served,
 //     marked with X-Drug-Monograph-Offline: 1 so the page can say so.
@@ -19,6 +22,8 @@
 const CACHE_VERSION = "@CACHE_VERSION@";
 // Filled in by scripts/precache.mjs: URLs relative to this file (the dist root).
 const PRECACHE = [/* @PRECACHE@ */];
+// Filled in by scripts/precache.mjs: the SHA-256 (hex) of each precached file.
+const DIGESTS = {/* @DIGESTS@ */};
 
 const CACHE_PREFIX = "drug-monograph-";
 const CACHE_NAME = CACHE_PREFIX + CACHE_VERSION;
@@ -36,17 +41,38 @@ self.addEventListener("install", (event) => {
     (async () => {
       // A template copied as-is would "install" an empty, misnamed cache.
       if (CACHE_VERSION.startsWith("@")) throw new Error("sw.js: placeholders not filled in (run scripts/precache.mjs)");
+      const responses = await Promise.all(PRECACHE.map(download));
+      // Stored only once every file is in: any failure fails the install,
+      // and the old worker stays in charge rather than a worker that cannot
+      // work offline.
       const cache = await caches.open(CACHE_NAME);
-      // cache: "reload" skips the HTTP cache, so a new release never stores a
-      // stale copy of a file under its new name. addAll rejects if any file
-      // fails, which fails the install: the old worker stays in charge rather
-      // than a worker that cannot work offline.
-      await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })));
+      await Promise.all(PRECACHE.map((url, i) => cache.put(url, responses[i])));
       // An unattended kiosk has nobody to close the tab: take over at once.
       await self.skipWaiting();
     })(),
   );
 });
+
+// A precached file, from the HTTP cache when it holds this release's copy
+// (the page downloaded it a moment ago), else from the network, skipping
+// the HTTP cache, so a new release never stores a stale copy of a file
+// under its new name. A copy that is not this release's even then fails.
+async function download(url) {
+  for (const cache of ["force-cache", "reload"]) {
+    const response = await fetch(new Request(url, { cache }));
+    if (!response.ok) throw new Error(`sw.js: ${url}: HTTP status ${response.status}`);
+    const body = await response.arrayBuffer();
+    if ((await digest(body)) === DIGESTS[url]) {
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+  }
+  throw new Error(`sw.js: ${url} is not the file of this release`);
+}
+
+async function digest(body) {
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  return Array.from(hash, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

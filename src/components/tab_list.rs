@@ -81,7 +81,14 @@ pub fn TabList(props: &TabListProps) -> Html {
         // the page.
         let refs = refs.clone();
         let index = props.tabs.iter().position(|tab| *tab == props.active);
+        let rendered = use_mut_ref(|| false);
         use_effect_with(index, move |&index| {
+            // A new row starts at its first tab, in view: measuring it would
+            // force a layout per widget on a page of many, for nothing.
+            let first = !std::mem::replace(&mut *rendered.borrow_mut(), true);
+            if first && index == Some(0) {
+                return;
+            }
             if let Some(tab) = index.and_then(|i| refs[i].cast::<HtmlElement>()) {
                 reveal_in_row(&tab);
             }

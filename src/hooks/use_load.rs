@@ -1,8 +1,6 @@
 use crate::error::LoadError;
 use crate::fetch::{load, Fetched, Validate};
-use std::cell::Cell;
 use std::rc::Rc;
-use web_sys::AbortController;
 use yew::prelude::*;
 
 /// Where loading a document stands; failure is rendered in one place.
@@ -64,7 +62,7 @@ impl<T> Reducible for LoadState<T> {
             LoadAction::Finished(result) => {
                 next.load = Rc::new(match result {
                     Ok(fetched) => Load::Loaded {
-                        value: Rc::new(fetched.value),
+                        value: fetched.value,
                         offline: fetched.offline,
                     },
                     Err(error) => Load::Failed(error),
@@ -78,8 +76,10 @@ impl<T> Reducible for LoadState<T> {
 }
 
 /// Fetches and validates the document at `url`, again whenever `url`
-/// changes or `retry` is called. A response that arrives after a newer
-/// request, or after unmounting, is dropped and its request aborted.
+/// changes or `retry` is called: a retry never gets the failure it
+/// retries, but joins the request of anyone else loading `url` now. A
+/// response that arrives after a newer request, or after unmounting, is
+/// dropped, and the request aborted when no other widget waits on it.
 ///
 /// `preloaded` is the document at `url` when the caller has it already (a
 /// pre-rendered page hydrating): it is shown from the first render, which
@@ -117,28 +117,15 @@ pub fn use_load<T: 'static>(
         let dispatcher = state.dispatcher();
         let preloaded = state.preloaded.clone();
         use_effect_with((url, state.attempt), move |(url, _)| {
-            let cancelled = Rc::new(Cell::new(false));
             // No request when the document is on screen already.
-            let request = (preloaded.as_ref() != Some(url))
-                .then(AbortController::new)
-                .and_then(Result::ok);
-            if let Some(controller) = request.clone() {
+            let ticket = (preloaded.as_ref() != Some(url)).then(|| {
                 dispatcher.dispatch(LoadAction::Started);
-                let url = url.to_string();
-                let cancelled = cancelled.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = load(&url, &controller, validate).await;
-                    if !cancelled.get() {
-                        dispatcher.dispatch(LoadAction::Finished(result));
-                    }
-                });
-            }
-            move || {
-                cancelled.set(true);
-                if let Some(controller) = request {
-                    controller.abort();
-                }
-            }
+                let dispatcher = dispatcher.clone();
+                load(url, validate, move |result| {
+                    dispatcher.dispatch(LoadAction::Finished(result))
+                })
+            });
+            move || drop(ticket)
         });
     }
 
@@ -169,7 +156,7 @@ mod tests {
     #[test]
     fn each_finished_load_counts_once() {
         let loaded = start().reduce(LoadAction::Finished(Ok(Fetched {
-            value: "catalog",
+            value: Rc::new("catalog"),
             offline: true,
         })));
         assert_eq!(

@@ -65,6 +65,23 @@ function testPages(v) {
       script('defer'),
       [el('w1'), el('w2'), el('w3', ' tab="faqs"'), el('w4', ' tab="precautions"')].join('\n'),
     ),
+    // Twenty widgets of one monograph, and two of another address (the same
+    // file under a query: another src to the widget and to the browser).
+    'twenty.html': page(
+      'Twenty-two widgets, two addresses',
+      script('defer'),
+      [
+        ...Array.from({ length: 20 }, (_, i) => el(`w${i + 1}`)),
+        el('other1').replace('.json"', '.json?copy=2"'),
+        el('other2').replace('.json"', '.json?copy=2"'),
+      ].join('\n'),
+    ),
+    // Three widgets of a file whose server fails the first time.
+    'flaky.html': page(
+      'Three widgets of a file that fails once',
+      script('defer'),
+      ['f1', 'f2', 'f3'].map((id) => el(id).replace('lenalidomide.json', 'flaky.json')).join('\n'),
+    ),
     'twice.html': page('Script included twice', [script('defer'), script('async')].join('\n'), el('w')),
     // pharmacy.css gives <drug-monograph> display:block itself ("the page's own
     // layout"), which would hide a widget that fails to keep its host a block.
@@ -628,7 +645,63 @@ describe('<drug-monograph> embed', { timeout: TEST_TIMEOUT * 20 }, () => {
     const count = (name) => many.requests.filter((url) => new URL(url).pathname.endsWith(`/${name}`)).length;
     assert.equal(count('drug-monograph-core_bg.wasm'), 1, `wasm requested once with ${hosts.length} widgets`);
     assert.equal(count('drug-monograph-core.js'), 1, 'wasm glue requested once');
+    assert.equal(count('lenalidomide.json'), 1, `monograph requested once with ${hosts.length} widgets`);
     assertNoErrors(many.errors);
+  });
+
+  it('requests each src once for all the widgets showing it, while the wasm downloads', { timeout: TEST_TIMEOUT }, async (t) => {
+    const twenty = await openHostPage(t, `${siteUrl}e2e/twenty.html`);
+    const ids = [...Array.from({ length: 20 }, (_, i) => `#w${i + 1}`), '#other1', '#other2'];
+    for (const id of ids) await twenty.widget(id).waitForTitle('Lenalidomide');
+
+    const requested = (search) =>
+      twenty.requests.filter((url) => {
+        const { pathname, search: query } = new URL(url);
+        return pathname.endsWith('/content/lenalidomide.json') && query === search;
+      }).length;
+    assert.equal(requested(''), 1, 'one request for the twenty widgets of one src');
+    assert.equal(requested('?copy=2'), 1, 'one request for the two widgets of the other src');
+
+    // No chain: the monograph is on its way before the wasm is in.
+    const timing = await twenty.page.evaluate(() => {
+      const entry = (pattern) => performance.getEntriesByType('resource').find((e) => pattern.test(e.name));
+      const json = entry(/\/content\/lenalidomide\.json$/);
+      const wasm = entry(/\/drug-monograph-core_bg\.wasm$/);
+      return { jsonStart: json?.startTime, wasmEnd: wasm?.responseEnd };
+    });
+    assert.ok(
+      timing.jsonStart < timing.wasmEnd,
+      `the monograph request starts (${timing.jsonStart} ms) before the wasm is downloaded (${timing.wasmEnd} ms)`,
+    );
+    assertNoErrors(twenty.errors);
+  });
+
+  it('"Try again" requests the file anew, for each widget retrying', { timeout: TEST_TIMEOUT }, async (t) => {
+    const monograph = fs.readFileSync(path.join(DIST, 'content/lenalidomide.json'), 'utf8');
+    let answered = 0;
+    const flaky = await openHostPage(t, `${siteUrl}e2e/flaky.html`, {
+      beforeGoto: (p) =>
+        p.route('**/content/flaky.json', (route) => {
+          answered++;
+          return answered === 1
+            ? route.fulfill({ status: 503, body: 'busy' })
+            : route.fulfill({ status: 200, contentType: 'application/json', body: monograph });
+        }),
+    });
+    const retry = (id) => flaky.page.locator(`#${id} .dm-error .dm-retry`);
+    for (const id of ['f1', 'f2', 'f3']) await retry(id).waitFor({ state: 'visible' });
+    assert.equal(answered, 1, 'the three widgets shared the failed request');
+
+    await retry('f1').click();
+    await flaky.widget('#f1').waitForTitle('Lenalidomide');
+    assert.equal(answered, 2, 'the retry asked the server again');
+    await retry('f2').waitFor({ state: 'visible' });
+
+    await retry('f2').click();
+    await flaky.widget('#f2').waitForTitle('Lenalidomide');
+    assert.equal(answered, 3, 'a later retry asks anew, not for the earlier answer');
+    await retry('f3').waitFor({ state: 'visible' });
+    assertNoErrors(flaky.errors, { allow: (e) => /Failed to load resource/i.test(e.text) && /\b503\b/.test(e.text) });
   });
 
   it('defines the element once when the script is included twice (defer and async)', { timeout: TEST_TIMEOUT }, async (t) => {

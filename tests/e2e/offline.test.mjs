@@ -60,6 +60,23 @@ async function stopServer() {
   server = undefined;
 }
 
+/**
+ * Counts, per path (relative to the root, as the precache list has them),
+ * the answers of `served` (a serveFolder server) that carried a body: the
+ * files that crossed the network, whoever asked. `stop()` stops counting.
+ */
+function countDownloads(served) {
+  const counts = {};
+  const onRequest = (req, res) => {
+    const file = decodeURIComponent(new URL(req.url, 'http://localhost').pathname.slice(1));
+    res.on('finish', () => {
+      if (res.statusCode === 200 && req.method === 'GET') counts[file] = (counts[file] ?? 0) + 1;
+    });
+  };
+  served.server.on('request', onRequest);
+  return { counts, stop: () => served.server.off('request', onRequest) };
+}
+
 /** Names of our caches (prefix drug-monograph-), as the page sees them. */
 const ourCaches = () =>
   page.evaluate((prefix) => caches.keys().then((keys) => keys.filter((k) => k.startsWith(prefix)).sort()), CACHE_PREFIX);
@@ -163,7 +180,8 @@ describe('offline kiosk (service worker)', { timeout: TEST_TIMEOUT * 4 }, () => 
     }
   });
 
-  it('installs, controls the kiosk and caches the whole app and catalog', { timeout: TEST_TIMEOUT }, async () => {
+  it('installs, controls the kiosk and caches the whole app and catalog, downloading each file once', { timeout: TEST_TIMEOUT }, async () => {
+    const downloads = countDownloads(server);
     await page.goto(`${baseUrl}kiosk.html`);
     await waitForController();
     assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.scope)), baseUrl);
@@ -172,6 +190,13 @@ describe('offline kiosk (service worker)', { timeout: TEST_TIMEOUT * 4 }, () => 
     assert.deepEqual(await ourCaches(), [cacheName]);
     const cached = await cachedPaths(cacheName);
     assert.deepEqual(precacheUrls.filter((url) => !cached.includes(url)), [], 'every precache URL is cached');
+    // The worker took what the page had downloaded from the HTTP cache: on
+    // the first visit every file crossed the network once, the page's and
+    // the worker's requests together.
+    downloads.stop();
+    const twice = Object.entries(downloads.counts).filter(([, count]) => count > 1);
+    assert.deepEqual(twice, [], `files downloaded more than once: ${JSON.stringify(downloads.counts)}`);
+    for (const url of precacheUrls) assert.equal(downloads.counts[url], 1, `${url} downloaded once`);
 
     // Online, content is fresh from the network: no offline mark, no note.
     assert.deepEqual(await fetchFromPage('content/index.json'), { status: 200, offline: null });

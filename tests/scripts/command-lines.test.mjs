@@ -21,7 +21,7 @@ function run(script, ...args) {
 
 describe('command lines', () => {
   it('print their usage on -h and --help, and exit 0', () => {
-    for (const script of ['serve.mjs', 'bench-embed.mjs', 'bench-prerender.mjs', 'measure-size.mjs', 'precache.mjs']) {
+    for (const script of ['serve.mjs', 'bench-embed.mjs', 'bench-prerender.mjs', 'bench-runtime.mjs', 'measure-size.mjs', 'precache.mjs']) {
       for (const help of ['-h', '--help']) {
         const { status, stdout } = run(script, help);
         assert.equal(status, 0, `${script} ${help}`);
@@ -37,6 +37,7 @@ describe('command lines', () => {
       ['serve.mjs', ['--root'], /^serve: Option '--root <value>' argument missing/],
       ['measure-size.mjs', ['a', 'b'], /^measure-size: Unexpected argument 'b'/],
       ['bench-prerender.mjs', ['--prev'], /^bench-prerender: Option '--prev <value>' argument missing/],
+      ['bench-runtime.mjs', ['--before'], /^bench-runtime: Option '--before <value>' argument missing/],
       ['precache.mjs', ['--template'], /^precache: Option '--template <value>' argument missing/],
     ];
     for (const [script, args, message] of cases) {
@@ -52,6 +53,7 @@ describe('command lines', () => {
     assert.match(run('serve.mjs', '--port=x').stderr, /serve: bad port x/);
     assert.match(run('bench-embed.mjs', '--runs', '0').stderr, /bench-embed: --runs must be a positive integer/);
     assert.match(run('bench-prerender.mjs', '--runs', '0').stderr, /bench-prerender: --runs must be a positive integer/);
+    assert.match(run('bench-runtime.mjs', '--runs', '0').stderr, /bench-runtime: --runs must be a positive integer/);
   });
 
   it('take their folder as an argument and --json as a flag (measure-size)', (t) => {
