@@ -56,6 +56,8 @@ const LENALIDOMIDE = '/content/lenalidomide.json';
 const LARGE = '/bench/examplomab-x200.json';
 const LARGE_TIMES = 200;
 const WARM_UP_CYCLES = 20;
+// A busy machine may take its time to start a page; the times start after.
+const LOAD_TIMEOUT = 120_000;
 
 function parseBenchArgs(argv) {
   const { values } = parseCommandLine(argv, {
@@ -127,9 +129,9 @@ async function open(browser, bundle, { src = LENALIDOMIDE, standalone = false, c
   if (standalone) {
     // The page app's first effects set the text size on <html>: it has
     // hydrated, and its tabs take keys.
-    await page.waitForFunction(() => document.documentElement.style.fontSize !== '', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.documentElement.style.fontSize !== '', undefined, { timeout: LOAD_TIMEOUT });
   } else {
-    await waitForWidget(page);
+    await waitForWidget(page, LOAD_TIMEOUT);
   }
   const cdp = await context.newCDPSession(page);
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });

@@ -22,10 +22,10 @@ export async function routeHostPage(context, url, { version, src }) {
   await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
 }
 
-/** Resolves once the page's first widget has shown its monograph. */
-export const waitForWidget = (page) =>
+/** Resolves once the page's first widget has shown its monograph (within `timeout` ms). */
+export const waitForWidget = (page, timeout = 30_000) =>
   page.waitForFunction(() => document.querySelector('drug-monograph')?.dataset.dmState === 'loaded', undefined, {
-    timeout: 30_000,
+    timeout,
   });
 
 /**
