@@ -61,3 +61,9 @@ export async function throttle(cdp, profile = PHONE) {
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
 }
+
+/** The `p`th percentile of `values` (numbers), by the nearest-rank method: p 95 is a value 95% of them do not exceed. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}

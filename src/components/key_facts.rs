@@ -21,7 +21,7 @@ pub fn alert_id(prefix: &str, section: Section, field: &str, index: usize) -> St
 }
 
 /// One entry of the box.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Alert {
     section: Section,
     /// The id of the entry it links to.
@@ -88,7 +88,10 @@ pub struct KeyFactsProps {
 /// moves the focus (and so the view) to the entry.
 #[function_component]
 pub fn KeyFacts(props: &KeyFactsProps) -> Html {
-    let alerts = alerts(&props.monograph, &props.id_prefix);
+    let alerts = use_memo(
+        (props.monograph.clone(), props.id_prefix.clone()),
+        |(monograph, prefix)| alerts(monograph, prefix),
+    );
     let pending = use_state(|| None::<Alert>);
     let root = use_node_ref();
     {
@@ -107,29 +110,61 @@ pub fn KeyFacts(props: &KeyFactsProps) -> Html {
     if alerts.is_empty() {
         return html! {};
     }
-    let heading_id = format!("{}-most-important", props.id_prefix);
-    let entry = |alert: &Alert| {
-        let onclick = {
-            let alert = alert.clone();
-            let onselect = props.onselect.clone();
-            let pending = pending.clone();
-            Callback::from(move |event: MouseEvent| {
+    // One listener for every link, so that the links are not rendered
+    // again with each tab switch.
+    let onclick = {
+        let alerts = alerts.clone();
+        let onselect = props.onselect.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let Some(alert) = followed(&event, &alerts) {
                 event.prevent_default();
                 onselect.emit(alert.section);
                 pending.set(Some(alert.clone()));
-            })
-        };
+            }
+        })
+    };
+    let heading_id = format!("{}-most-important", props.id_prefix);
+    html! {
+        <aside class="dm-key dm-alert" part="most-important" aria-labelledby={heading_id.clone()} ref={root} {onclick}>
+            <p class="dm-key-heading" id={heading_id}><strong>{ alert_label(props.strings.most_important) }</strong></p>
+            <AlertLinks {alerts} language={props.monograph.language.clone()} />
+        </aside>
+    }
+}
+
+/// The alert whose link `event` followed, if any.
+fn followed<'a>(event: &MouseEvent, alerts: &'a [Alert]) -> Option<&'a Alert> {
+    let link = event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(".dm-key-link")
+        .ok()??;
+    let id = link.get_attribute("href")?;
+    let id = id.strip_prefix('#')?;
+    alerts.iter().find(|alert| alert.id == id)
+}
+
+#[derive(Properties, PartialEq)]
+struct AlertLinksProps {
+    /// The same list from one render to the next (`use_memo`), so comparing
+    /// it costs nothing: `Alert` is `Eq`, so `Rc` compares addresses first.
+    alerts: Rc<Vec<Alert>>,
+    /// The monograph's language, which the labels are in.
+    language: AttrValue,
+}
+
+#[function_component]
+fn AlertLinks(props: &AlertLinksProps) -> Html {
+    let entry = |alert: &Alert| {
         html! {
-            <li><a class="dm-key-link" href={format!("#{}", alert.id)} {onclick}>{ alert.label.clone() }</a></li>
+            <li><a class="dm-key-link" href={format!("#{}", alert.id)}>{ alert.label.clone() }</a></li>
         }
     };
     html! {
-        <aside class="dm-key dm-alert" part="most-important" aria-labelledby={heading_id.clone()} ref={root}>
-            <p class="dm-key-heading" id={heading_id}><strong>{ alert_label(props.strings.most_important) }</strong></p>
-            <ul class="dm-key-list" lang={props.monograph.language.clone()} dir={direction::of_language(&props.monograph.language)}>
-                { for alerts.iter().map(entry) }
-            </ul>
-        </aside>
+        <ul class="dm-key-list" lang={props.language.clone()} dir={direction::of_language(&props.language)}>
+            { for props.alerts.iter().map(entry) }
+        </ul>
     }
 }
 

@@ -9,6 +9,7 @@ mod loading;
 mod monograph_app;
 mod monograph_by_code;
 mod monograph_view;
+mod panel;
 mod panels;
 mod rich_text;
 mod stale;

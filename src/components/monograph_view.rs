@@ -1,8 +1,8 @@
 use super::heading::{heading, HeadingLevel};
 use super::key_facts::KeyFacts;
-use super::panels::{self, PanelContext};
+use super::panel::Panel;
 use super::rich_text::{rich_text, Terms};
-use super::tab_list::{panel_id, tab_id, TabList};
+use super::tab_list::TabList;
 use crate::direction;
 use crate::model::Section;
 use crate::model::{Definition, Monograph};
@@ -41,33 +41,21 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
     let level = props.heading_level;
     let title_id = format!("{prefix}-title");
     let strings = props.strings;
-    let cx = PanelContext {
-        id_prefix: prefix,
-        heading_level: level.below().below(),
-        strings,
-    };
 
     // The widget's own labels are in the interface language; the clinical
     // text keeps the monograph's, so each is read aloud in its own voice.
     let content_lang = monograph.language.clone();
     let content_dir = direction::of_language(&monograph.language);
     let panel = |tab: Section| {
-        let content = panels::section(monograph, tab, &cx);
-        // Every panel stays in the document, hidden when inactive, so that
-        // print and find-in-page reach all of them.
         html! {
-            <section
-                class="dm-panel"
-                part="panel"
-                role="tabpanel"
-                id={panel_id(prefix, tab)}
-                aria-labelledby={tab_id(prefix, tab)}
-                tabindex="0"
+            <Panel
+                monograph={monograph.clone()}
+                section={tab}
                 hidden={tab != active}
-            >
-                { heading(level.below(), "dm-panel-heading", None, html! { strings.tab_label(tab) }) }
-                <div class="dm-panel-body" lang={content_lang.clone()} dir={content_dir}>{ content }</div>
-            </section>
+                id_prefix={props.id_prefix.clone()}
+                heading_level={level.below()}
+                {strings}
+            />
         }
     };
 
@@ -105,15 +93,24 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 onselect={props.onselect.clone()}
             />
             { for tabs.into_iter().map(panel) }
-            { glossary(monograph, strings) }
+            <Glossary monograph={monograph.clone()} {strings} />
             { about(monograph, strings) }
         </article>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct GlossaryProps {
+    monograph: Rc<Monograph>,
+    strings: &'static Strings,
+}
+
 /// The definitions of the marked words, for print, where a definition
-/// cannot be opened: on screen each shows at its word instead.
-fn glossary(monograph: &Monograph, strings: &Strings) -> Html {
+/// cannot be opened: on screen each shows at its word instead. A component,
+/// so that a tab switch does not render it again.
+#[function_component]
+fn Glossary(props: &GlossaryProps) -> Html {
+    let monograph = &props.monograph;
     if monograph.glossary.is_empty() {
         return html! {};
     }
@@ -127,7 +124,7 @@ fn glossary(monograph: &Monograph, strings: &Strings) -> Html {
     };
     html! {
         <section class="dm-glossary" part="glossary">
-            <p class="dm-glossary-heading"><strong>{ strings.glossary_heading }</strong></p>
+            <p class="dm-glossary-heading"><strong>{ props.strings.glossary_heading }</strong></p>
             <dl lang={monograph.language.clone()} dir={direction::of_language(&monograph.language)}>{ for monograph.glossary.iter().map(entry) }</dl>
         </section>
     }
