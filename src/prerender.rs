@@ -60,6 +60,7 @@ async fn page(start: Start, catalog_url: &str) -> String {
         catalog: AttrValue::from(catalog_url.to_owned()),
         settings: PageSettings::from_query("", false),
         start,
+        prerendered: true,
     };
     LocalServerRenderer::<PageApp>::with_props(props)
         .render()

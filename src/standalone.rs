@@ -33,6 +33,7 @@ pub fn mount_page(root: web_sys::Element, catalog: String, kiosk: bool) -> Page 
         catalog: catalog.into(),
         settings: PageSettings::from_query(&query, kiosk),
         start: Start::Routes,
+        prerendered: false,
     };
     Page {
         mounted: Mounted::render(root, props, &strings::ENGLISH),
@@ -101,14 +102,15 @@ pub fn hydrate_page(
         }
         view => return Err(JsError::new(&format!("unknown pre-rendered view `{view}`"))),
     };
+    let fresh = crate::model::content_hash(&body) != rendered.content_hash;
     let props = PageAppProps {
         catalog: catalog.into(),
         // Pre-rendered pages are never kiosks: the kiosk is rendered in the
         // browser, so its idle guard never meets HTML without one.
         settings: PageSettings::from_query("", false),
         start,
+        prerendered: !fresh,
     };
-    let fresh = crate::model::content_hash(&body) != rendered.content_hash;
     Ok(Page {
         mounted: if fresh {
             Mounted::render(root, props, &strings::ENGLISH)

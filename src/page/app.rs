@@ -5,6 +5,7 @@ use super::idle::IdleGuard;
 use super::kiosk_guards::use_kiosk_guards;
 use super::monograph_page::MonographPage;
 use super::route::Route;
+use super::search::SearchIndex;
 use super::settings::PageSettings;
 use super::start::Start;
 use super::state::{Choices, PageAction, PageState};
@@ -17,6 +18,7 @@ use crate::model::validate_catalog;
 use crate::model::Section;
 use crate::strings::Strings;
 use gloo::events::EventListener;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -30,6 +32,10 @@ pub struct PageAppProps {
     /// what it was rendered from, so the first render matches its HTML.
     #[prop_or(Start::Routes)]
     pub start: Start,
+    /// This render is the pre-rendered HTML or its hydration, which must
+    /// render the same: on the catalog page, every entry.
+    #[prop_or_default]
+    pub prerendered: bool,
 }
 
 /// The standalone page and the kiosk: a searchable catalog and one
@@ -77,6 +83,8 @@ pub fn PageApp(props: &PageAppProps) -> Html {
     let unanswered = use_code_request(start, &catalog.state, &state);
     let route = &state.route;
     let strings = state.strings();
+    // Names are folded once per catalog, not on every return to it.
+    let search_index = use_mut_ref(|| None::<Rc<SearchIndex>>);
     let main_ref = use_node_ref();
 
     {
@@ -206,7 +214,8 @@ pub fn PageApp(props: &PageAppProps) -> Html {
                     <CodeNotFound {unanswered} {strings} />
                 }
                 <CatalogView
-                    catalog={value.clone()}
+                    index={SearchIndex::cached(&mut search_index.borrow_mut(), value)}
+                    whole={props.prerendered}
                     query={AttrValue::from(state.query.clone())}
                     {onquery}
                     start={start.clone()}

@@ -66,7 +66,12 @@ pub struct Strings {
     pub results_one: &'static str,
     /// `{count}` is replaced by the number.
     pub results_many: &'static str,
+    /// When only the first results are listed: `{count}` is the number
+    /// found, `{shown}` the number listed.
+    pub results_shown: &'static str,
     pub no_results: &'static str,
+    /// Lists the next results.
+    pub show_more: &'static str,
     pub code_not_found: &'static str,
     pub code_search_hint: &'static str,
     pub all_medicines: &'static str,

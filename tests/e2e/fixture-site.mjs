@@ -16,16 +16,17 @@ export const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'catalog');
 export const SITE_TIMEOUT = 600_000;
 
 /**
- * Makes the fixture site in a new temporary folder and returns
- * { tmpRoot, site }: the folder to remove afterwards, and the site in it.
+ * Makes the fixture site (or the site of the content folder `content`) in a
+ * new temporary folder and returns { tmpRoot, site }: the folder to remove
+ * afterwards, and the site in it.
  */
-export function makeFixtureSite(prefix) {
+export function makeFixtureSite(prefix, { content = FIXTURES } = {}) {
   const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const site = path.join(tmpRoot, 'site');
   fs.cpSync(DIST, site, { recursive: true });
   // The real monographs' pages go; the fixtures' are written in their place.
   for (const folder of ['medicines', 'snippets', 'content']) fs.rmSync(path.join(site, folder), { recursive: true, force: true });
-  const run = spawnSync('cargo', ['monograph', 'site', '--out', site, path.relative(REPO_ROOT, FIXTURES) + path.sep], {
+  const run = spawnSync('cargo', ['monograph', 'site', '--out', site, path.relative(REPO_ROOT, content) + path.sep], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: SITE_TIMEOUT,
@@ -34,8 +35,8 @@ export function makeFixtureSite(prefix) {
     throw new Error(`cargo monograph site failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stdout}${run.stderr}`);
   }
   fs.mkdirSync(path.join(site, 'content'));
-  for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
-    fs.copyFileSync(path.join(FIXTURES, file), path.join(site, 'content', file));
+  for (const file of fs.readdirSync(content).filter((f) => f.endsWith('.json'))) {
+    fs.copyFileSync(path.join(content, file), path.join(site, 'content', file));
   }
   return { tmpRoot, site };
 }

@@ -425,7 +425,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     await kiosk.waitForCatalog('Todos los medicamentos');
     const box = page.getByRole('searchbox');
     await box.fill('lena');
-    await page.getByRole('status').filter({ hasText: '1 medicamento encontrado' }).waitFor();
+    await page.locator('#page-search-count').filter({ hasText: '1 medicamento encontrado' }).waitFor();
     await kiosk.textSize(150).check();
     await largerText();
     await page.getByRole('link', { name: /^Lenalidomide/ }).click();
@@ -452,7 +452,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     await kiosk.waitForCatalog();
     await waitUntil(page, () => location.hash === '#/', undefined, 'address #/');
     assert.equal(await page.getByRole('searchbox').inputValue(), '', 'search box empty');
-    await page.getByRole('status').filter({ hasText: '1 medicine found' }).waitFor();
+    await page.locator('#page-search-count').filter({ hasText: '1 medicine found' }).waitFor();
     await waitUntil(page, () => window.scrollY === 0, undefined, 'scrolled to the top');
     assert.equal(await kiosk.rootFontSize(), KIOSK_ROOT_PX, 'normal text size');
     assert.ok(await kiosk.textSize(100).isChecked(), '100% checked');
@@ -831,7 +831,7 @@ describe('kiosk', { timeout: TEST_TIMEOUT * 16 }, () => {
     await kiosk.waitForCatalog();
     await audit.check(page, 'kiosk catalog');
     await page.getByRole('searchbox').fill('lenalidomide');
-    await page.getByRole('status').filter({ hasText: '1 medicine found' }).waitFor();
+    await page.locator('#page-search-count').filter({ hasText: '1 medicine found' }).waitFor();
     await audit.check(page, 'kiosk catalog, filtered');
 
     await page.getByRole('link', { name: /^Lenalidomide/ }).click();

@@ -100,7 +100,7 @@ describe('standalone drug monograph page', { timeout: TEST_TIMEOUT * 12 }, () =>
     const standalone = await StandalonePage.open(env, t);
     const { page } = standalone;
     await standalone.waitForCatalog();
-    assert.equal((await page.getByRole('status').textContent()).trim(), '1 medicine found');
+    assert.equal((await page.locator('#page-search-count').textContent()).trim(), '1 medicine found');
     assert.equal(await standalone.title.count(), 0, 'no monograph on the catalog');
     const link = page.getByRole('link', { name: /^Lenalidomide\b/ });
     assert.equal(await link.getAttribute('href'), MONOGRAPH_PATH);

@@ -178,3 +178,58 @@ fn a_template_without_its_placeholders_is_refused() {
     .unwrap_err();
     assert!(error.contains("@HEAD@"), "{error}");
 }
+
+#[test]
+fn a_catalog_longer_than_its_first_results_is_pre_rendered_whole() {
+    // 120 made-up medicines, each with the Testovir fixture's text: more
+    // than the page lists at first once a patient searches.
+    let content =
+        std::env::temp_dir().join(format!("monograph-long-catalog-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&content);
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/catalog/testovir.json"),
+        content.join("testovir.json"),
+    )
+    .unwrap();
+    let ids: Vec<String> = (0..120).map(|n| format!("made-up-{n}")).collect();
+    let monographs: Vec<serde_json::Value> = ids
+        .iter()
+        .map(|id| {
+            serde_json::json!({
+                "id": id,
+                "title": format!("{id} (fictional test drug)"),
+                "generic_name": id,
+                "brand_names": [],
+                "language": "en",
+                "codes": {},
+                "last_reviewed": null,
+                "file": "testovir.json",
+            })
+        })
+        .collect();
+    let catalog = serde_json::json!({ "catalog_version": 1, "monographs": monographs });
+    std::fs::write(content.join("index.json"), catalog.to_string()).unwrap();
+    let out = std::env::temp_dir().join(format!("monograph-site-long-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    build(&Options {
+        template: repo().join("index.html"),
+        content: content.clone(),
+        out: out.clone(),
+        site_url: SITE_URL.to_owned(),
+        version: "9.9.9".to_owned(),
+    })
+    .expect("the long catalog's site builds");
+
+    let index = read(out.join("index.html"));
+    for id in &ids {
+        assert!(index.contains(&format!("href=\"medicines/{id}/\"")), "{id}");
+    }
+    assert!(index.contains("120 medicines found"));
+    assert!(
+        !index.contains("page-show-more"),
+        "no button that needs scripts"
+    );
+    let _ = std::fs::remove_dir_all(&content);
+    let _ = std::fs::remove_dir_all(&out);
+}

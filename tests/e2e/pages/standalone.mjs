@@ -76,9 +76,14 @@ export class StandalonePage extends Monograph {
     return this.page.getByRole('heading', { level: 1, name, exact: true });
   }
 
-  /** The catalog's count of results ("4 medicines found"), a status region. */
+  /** The catalog's count of results ("4 medicines found"), which describes the search box. */
   get resultCount() {
-    return this.page.locator('.page-catalog [role="status"]');
+    return this.page.locator('#page-search-count');
+  }
+
+  /** The catalog's polite live region, which says the count once typing pauses. */
+  get announcedCount() {
+    return this.page.locator('.page-catalog .dm-announce');
   }
 
   /** The result links, in order. */
