@@ -74,20 +74,8 @@ const idOf = (href) => href.match(/^(?:medicines\/|#\/)([^/]+)/)?.[1] ?? href;
 
 /** Waits until the count says `text` and the result links are those of `ids` (to their pages), in order. */
 async function waitForResults(site, text, ids) {
-  await waitUntil(
-    site.page,
-    ({ text, count }) =>
-      document.querySelector('#page-search-count')?.textContent.trim() === text &&
-      document.querySelectorAll('#page-results a.page-result').length === count,
-    { text, count: ids.length },
-    `count "${text}" with ${ids.length} result(s)`,
-  );
-  const hrefs = await site.results.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  assert.deepEqual(
-    hrefs.map(idOf),
-    ids,
-    `results for "${text}"`,
-  );
+  const hrefs = await site.resultAddresses(text, ids.length);
+  assert.deepEqual(hrefs.map(idOf), ids, `results for "${text}"`);
 }
 
 /** The id of the medicine whose result link has the focus, or what has the focus. */

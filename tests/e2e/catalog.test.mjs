@@ -105,15 +105,7 @@ const resultLink = (site, id) => site.page.getByRole('link', { name: new RegExp(
 
 /** Waits until the count of results says `text` and the result links are those of `ids` (to their pages), in order. */
 async function expectResults(site, text, ids) {
-  await waitUntil(
-    site.page,
-    ({ text, count }) =>
-      document.querySelector('#page-search-count')?.textContent.trim() === text &&
-      document.querySelectorAll('#page-results a.page-result').length === count,
-    { text, count: ids.length },
-    `status "${text}" with ${ids.length} result(s)`,
-  );
-  const hrefs = await site.results.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const hrefs = await site.resultAddresses(text, ids.length);
   assert.deepEqual(hrefs, ids.map((id) => monographPath(id)), `results for status "${text}"`);
   for (const id of ids) assert.equal(await resultLink(site, id).count(), 1, `a link named "${TITLE[id]}…"`);
 }

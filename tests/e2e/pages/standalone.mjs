@@ -91,6 +91,19 @@ export class StandalonePage extends Monograph {
     return this.page.locator('#page-results a.page-result');
   }
 
+  /** Waits until the count of results says `text` and `count` results are listed; returns their addresses, in order. */
+  async resultAddresses(text, count) {
+    await waitUntil(
+      this.page,
+      ({ text, count }) =>
+        document.querySelector('#page-search-count')?.textContent.trim() === text &&
+        document.querySelectorAll('#page-results a.page-result').length === count,
+      { text, count },
+      `count "${text}" with ${count} result(s)`,
+    );
+    return this.results.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  }
+
   /**
    * Waits for the catalog, headed `heading` (its name in the interface
    * language), with its count of results, once the page app runs.
