@@ -145,7 +145,7 @@ impl Mounted {
 
     pub fn with_config(config: JsValue) -> Mounted {
         let root = fresh_element();
-        let widget = mount(root.clone(), root.clone().into(), config).unwrap();
+        let widget = mount(root.clone(), root.clone().into(), config);
         Mounted { root, widget }
     }
 
@@ -186,7 +186,7 @@ impl Mounted {
     /// Applies a new configuration, as the element does when an attribute
     /// changes.
     pub fn update(&mut self, config: JsValue) {
-        self.widget.update(config).unwrap();
+        self.widget.update(config);
     }
 
     /// Presses `key` where the focus is, then waits until the tab
