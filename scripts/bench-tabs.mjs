@@ -14,6 +14,9 @@
 //   normal CPU      the embed showing lenalidomide on a plain host page
 //   phone, embed    the same under a CPU 4× slower (Emulation.setCPUThrottlingRate)
 //   phone, page     the standalone page medicines/lenalidomide/, CPU 4× slower
+//   yardstick       the same page with its wasm held back: its pre-rendered
+//                   tabs worked by the start-up script (web/boot.js), the
+//                   least a switch can cost in that page on that CPU
 //   200× larger     the embed showing "Examplomab ×200", at normal CPU: the
 //                   made-up Examplomab of tests/fixtures/catalog/ with every
 //                   list (conditions, items, side effects, actions, FAQs)
@@ -111,9 +114,14 @@ async function serveBundle(dist) {
   return { server, origin, version, bindings: `${origin}${embedFolder(version)}/drug-monograph-core.js` };
 }
 
-/** A fresh context with a host page showing `src` (or the standalone page), loaded; `cpu` slows its CPU. */
-async function open(browser, bundle, { src = LENALIDOMIDE, standalone = false, cpu = 1 } = {}) {
+/**
+ * A fresh context with a host page showing `src` (or the standalone page),
+ * loaded; `cpu` slows its CPU. Without `wasm`, the standalone page's wasm
+ * never arrives: its pre-rendered tabs are worked by the start-up script.
+ */
+async function open(browser, bundle, { src = LENALIDOMIDE, standalone = false, cpu = 1, wasm = true } = {}) {
   const context = await browser.newContext(cpu > 1 ? PHONE.context : {});
+  if (!wasm) await context.route(/\.wasm$/, () => {});
   await context.route(`${bundle.origin}${LARGE}`, (route) =>
     route.fulfill({ contentType: 'application/json', body: largeMonograph(LARGE_TIMES) }),
   );
@@ -126,7 +134,11 @@ async function open(browser, bundle, { src = LENALIDOMIDE, standalone = false, c
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(url);
-  if (standalone) {
+  if (!wasm) {
+    // The start-up script has run (its tabs take keys) once the document
+    // is parsed; its module then waits for the wasm, which never comes.
+    await page.waitForFunction(() => document.readyState !== 'loading', undefined, { timeout: LOAD_TIMEOUT });
+  } else if (standalone) {
     // The page app's first effects set the text size on <html>: it has
     // hydrated, and its tabs take keys.
     await page.waitForFunction(() => document.documentElement.style.fontSize !== '', undefined, { timeout: LOAD_TIMEOUT });
@@ -192,6 +204,10 @@ async function main() {
       ['normal CPU, embed', {}],
       [`phone (CPU ${PHONE.cpuSlowdown}× slower), embed`, { cpu: PHONE.cpuSlowdown }],
       [`phone (CPU ${PHONE.cpuSlowdown}× slower), page`, { cpu: PHONE.cpuSlowdown, standalone: true }],
+      // The yardstick: the same pre-rendered page, its tabs worked by a few
+      // lines of JavaScript (web/boot.js) and no wasm, what a static page
+      // with tabs costs.
+      [`phone, the page's own tabs, no wasm (yardstick)`, { cpu: PHONE.cpuSlowdown, standalone: true, wasm: false }],
       [`${LARGE_TIMES}× larger monograph, embed, normal CPU`, { src: LARGE }],
     ];
     const tabRows = [];

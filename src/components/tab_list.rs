@@ -1,5 +1,7 @@
 use crate::model::Section;
 use crate::strings::{Strings, ENGLISH};
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -82,6 +84,7 @@ pub fn TabList(props: &TabListProps) -> Html {
         let refs = refs.clone();
         let index = props.tabs.iter().position(|tab| *tab == props.active);
         let rendered = use_mut_ref(|| false);
+        let frame = use_mut_ref(|| None::<AnimationFrame>);
         use_effect_with(index, move |&index| {
             // A new row starts at its first tab, in view: measuring it would
             // force a layout per widget on a page of many, for nothing.
@@ -89,9 +92,21 @@ pub fn TabList(props: &TabListProps) -> Html {
             if first && index == Some(0) {
                 return;
             }
-            if let Some(tab) = index.and_then(|i| refs[i].cast::<HtmlElement>()) {
-                reveal_in_row(&tab);
-            }
+            let Some(tab) = index.map(|i| refs[i].clone()) else {
+                return;
+            };
+            // Measured after the frame that shows the new panel: measuring
+            // now would lay that panel out before it is painted, in the time
+            // between the key press and the patient seeing the panel. The
+            // frame is cancelled with the row.
+            *frame.borrow_mut() = Some(request_animation_frame(move |_| {
+                Timeout::new(0, move || {
+                    if let Some(tab) = tab.cast::<HtmlElement>() {
+                        reveal_in_row(&tab);
+                    }
+                })
+                .forget();
+            }));
         });
     }
 

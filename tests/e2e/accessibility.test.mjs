@@ -585,6 +585,54 @@ describe("a phone's first screen", () => {
   }
 });
 
+// ------------------------------------------------------ 10. closed panels
+
+describe('closed panels', () => {
+  // A closed panel keeps its layout for a quick switch back (widget.css),
+  // and must still be as gone as `hidden` says.
+  it('keep their text from focus, screen readers and find in page until opened', { timeout: TEST_TIMEOUT }, async (t) => {
+    const site = await StandalonePage.open(env, t, { hash: '#/lenalidomide' });
+    await site.waitForTitle('Lenalidomide');
+    await openTab(site, 'usage');
+    const { page } = site;
+    // Text only the FAQs panel holds.
+    const question = (await page.locator('#dm-panel-faqs .dm-question').first().textContent()).trim();
+    assert.ok(question.length > 10, `a question of the FAQs panel (${question})`);
+    const reach = async () => {
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      await cdp.detach();
+      return {
+        exposed: nodes.some((n) => !n.ignored && n.name?.value?.includes(question)),
+        found: await page.evaluate((text) => {
+          const found = window.find(text, false, false, true);
+          getSelection().removeAllRanges();
+          return found;
+        }, question),
+      };
+    };
+    assert.deepEqual(await reach(), { exposed: false, found: false }, 'closed');
+
+    // Every stop of the keyboard, from the top of the page round to it again.
+    const stops = new Set();
+    await page.evaluate(() => document.activeElement?.blur());
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el && el !== document.body ? { id: el.id || el.tagName, closed: Boolean(el.closest('[role="tabpanel"][hidden]')) } : null;
+      });
+      if (!stop) break;
+      if (stop.closed) stops.add(stop.id);
+    }
+    assert.deepEqual([...stops], [], 'no keyboard stop in a closed panel');
+
+    await openTab(site, 'faqs');
+    assert.deepEqual(await reach(), { exposed: true, found: true }, 'open');
+    assertNoErrors(site.errors);
+  });
+});
+
 // ------------------------------------------------- 9. the pharmacy demo
 
 /** Sums the layout shifts not caused by input, in `window.__shift`, from the start. */

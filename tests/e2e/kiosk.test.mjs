@@ -126,7 +126,7 @@ function smallTargets(page) {
     const seen = [];
     const small = [];
     for (const el of document.querySelectorAll(selector)) {
-      if (!el.checkVisibility()) continue;
+      if (!el.checkVisibility({ visibilityProperty: true })) continue;
       const box = el.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
       const before = getComputedStyle(el, '::before');

@@ -269,7 +269,7 @@ describe('pre-rendered pages and snippets', { timeout: TEST_TIMEOUT * 20 }, () =
     const { page } = standalone;
     await standalone.title.waitFor();
     const count = await page.evaluate(markPrerendered, { host: null });
-    const visiblePanels = () => page.evaluate(() => [...document.querySelectorAll('.dm-panel')].filter((p) => p.checkVisibility()).map((p) => p.id));
+    const visiblePanels = () => page.evaluate(() => [...document.querySelectorAll('.dm-panel')].filter((p) => p.checkVisibility({ visibilityProperty: true })).map((p) => p.id));
     const expectOpen = async (id, how) => {
       await standalone.expectSelected(id);
       assert.deepEqual(await visiblePanels(), [`dm-panel-${id}`], `${how}: only the ${id} panel shows`);
@@ -318,7 +318,7 @@ describe('pre-rendered pages and snippets', { timeout: TEST_TIMEOUT * 20 }, () =
       const shown = await page.evaluate((host) => {
         const root = document.querySelector(host).shadowRoot;
         return {
-          panels: [...root.querySelectorAll('.dm-panel')].filter((p) => p.checkVisibility()).map((p) => p.id),
+          panels: [...root.querySelectorAll('.dm-panel')].filter((p) => p.checkVisibility({ visibilityProperty: true })).map((p) => p.id),
           focus: root.activeElement?.id,
         };
       }, SNIPPET_HOST);
