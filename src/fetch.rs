@@ -1,9 +1,7 @@
 //! Loading a document (a monograph or the catalog) over the network. The
-//! body is parsed by the browser's own `JSON.parse`, so the wasm carries no
-//! JSON parser.
+//! body is parsed in the wasm (`Value::parse`), where its text already is.
 
 use crate::error::LoadError;
-use crate::js_value;
 use crate::model::{self, Problem, Value};
 use crate::request;
 use crate::requests::{self, Ticket};
@@ -150,6 +148,6 @@ pub fn parse<T>(url: &str, body: &str, validate: Validate<T>) -> Result<T, LoadE
         detail,
     };
     model::limits::check(body).map_err(|problem| invalid(vec![problem]))?;
-    let json = js_sys::JSON::parse(body).map_err(|error| not_json(request::describe(&error)))?;
-    validate(&js_value::to_value(&json)).map_err(invalid)
+    let json = Value::parse(body).map_err(|error| not_json(error.to_string()))?;
+    validate(&json).map_err(invalid)
 }

@@ -58,13 +58,23 @@ impl Response {
         call(&headers, "get", &name.into()).ok()?.as_string()
     }
 
-    /// The body as text.
+    /// The body as text, decoded as `Response.text()` does (UTF-8, a
+    /// leading byte order mark dropped, a malformed sequence read as
+    /// U+FFFD). Read as bytes: copied into the wasm once, rather than
+    /// decoded into a JavaScript string and encoded again on the way in.
     pub async fn text(self) -> Result<String, String> {
-        let text = call(&self.answer, "text", &JsValue::UNDEFINED)?;
-        settled(text)
+        let body = call(&self.answer, "arrayBuffer", &JsValue::UNDEFINED)?;
+        let body = settled(body)
             .await?
-            .as_string()
-            .ok_or_else(|| "the body could not be read as text".to_owned())
+            .dyn_into::<js_sys::ArrayBuffer>()
+            .map_err(|_| "the body could not be read".to_owned())?;
+        let bytes = js_sys::Uint8Array::new(&body).to_vec();
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
     }
 }
 

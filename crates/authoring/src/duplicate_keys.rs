@@ -1,6 +1,7 @@
-//! Keys repeated within one JSON object. The browser's `JSON.parse` keeps
-//! the last of them and serde_json the first, without a word, so the widget
-//! never sees the repetition: `monograph check` finds it in the file's text.
+//! Keys repeated within one JSON object. The widget reads the last of them,
+//! as the browser's `JSON.parse` does, without a word, so the repetition
+//! never reaches an editor from there: `monograph check` finds it in the
+//! file's text.
 
 /// The byte offset and the key of each key that repeats an earlier one of
 /// the same object, in document order. Keys are compared as JSON reads

@@ -1,7 +1,7 @@
 //! Writing a [`Monograph`] as JSON, and the JSON Schema of that JSON, both
 //! derived from the model's types. Used by the content tools: the widget
-//! reads JSON through the browser's `JSON.parse` and never writes it, so
-//! none of this is linked into the wasm.
+//! reads JSON (`Value::parse`) and never writes it, so none of this is
+//! linked into the wasm.
 
 use super::{Monograph, SCHEMA_VERSION};
 use schemars::generate::SchemaSettings;

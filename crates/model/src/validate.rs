@@ -6,7 +6,7 @@ mod formats;
 mod glossary;
 
 use super::*;
-use checker::{flag, list, non_empty_list, span_text, text, Checker, Fields};
+use checker::{flag, list, non_empty_list, span_text, text, Checker, Fields, Path};
 use formats::{code_index, codes, date, file_name, language, schema_version, slug, version};
 use std::fmt;
 
@@ -51,7 +51,7 @@ fn check<T>(
     }
 }
 
-fn span(cx: &mut Checker, value: &Value, path: &str) -> Option<Span> {
+fn span(cx: &mut Checker, value: &Value, path: &Path) -> Option<Span> {
     let mut fields = Fields::of(cx, value, path)?;
     let text = fields.required(cx, "text", span_text);
     let emphasis = fields.optional(cx, "emphasis", flag);
@@ -59,7 +59,8 @@ fn span(cx: &mut Checker, value: &Value, path: &str) -> Option<Span> {
     fields.finish(cx);
     let term = term?;
     if let Some(term) = &term {
-        cx.term_uses.push((format!("{path}.term"), term.clone()));
+        cx.term_uses
+            .push((path.field("term").to_string(), term.clone()));
     }
     Some(Span {
         text: text?,
@@ -68,7 +69,7 @@ fn span(cx: &mut Checker, value: &Value, path: &str) -> Option<Span> {
     })
 }
 
-fn rich(cx: &mut Checker, value: &Value, path: &str) -> Option<RichText> {
+fn rich(cx: &mut Checker, value: &Value, path: &Path) -> Option<RichText> {
     let rich = RichText(non_empty_list(cx, value, path, span)?);
     if rich.plain().trim().is_empty() {
         cx.report(path, "must contain some text");
@@ -77,7 +78,7 @@ fn rich(cx: &mut Checker, value: &Value, path: &str) -> Option<RichText> {
     Some(rich)
 }
 
-fn item(cx: &mut Checker, value: &Value, path: &str) -> Option<Item> {
+fn item(cx: &mut Checker, value: &Value, path: &Path) -> Option<Item> {
     let mut fields = Fields::of(cx, value, path)?;
     let term = fields.required(cx, "term", text);
     let body = fields.required(cx, "text", rich);
@@ -91,7 +92,7 @@ fn item(cx: &mut Checker, value: &Value, path: &str) -> Option<Item> {
 }
 
 /// Usage, Dosage and How it works, each under its own names.
-fn listed<T: Listed>(cx: &mut Checker, value: &Value, path: &str) -> Option<T> {
+fn listed<T: Listed>(cx: &mut Checker, value: &Value, path: &Path) -> Option<T> {
     let mut fields = Fields::of(cx, value, path)?;
     let intro = fields.required(cx, "intro", rich);
     let items = fields.required(cx, T::ITEMS, |cx, v, p| non_empty_list(cx, v, p, item));
@@ -100,7 +101,7 @@ fn listed<T: Listed>(cx: &mut Checker, value: &Value, path: &str) -> Option<T> {
     Some(T::from_parts(intro?, items?, closing?))
 }
 
-fn side_effect_group(cx: &mut Checker, value: &Value, path: &str) -> Option<SideEffectGroup> {
+fn side_effect_group(cx: &mut Checker, value: &Value, path: &Path) -> Option<SideEffectGroup> {
     let mut fields = Fields::of(cx, value, path)?;
     let intro = fields.required(cx, "intro", rich);
     let items = fields.required(cx, "items", |cx, v, p| non_empty_list(cx, v, p, rich));
@@ -111,7 +112,7 @@ fn side_effect_group(cx: &mut Checker, value: &Value, path: &str) -> Option<Side
     })
 }
 
-fn side_effects(cx: &mut Checker, value: &Value, path: &str) -> Option<SideEffects> {
+fn side_effects(cx: &mut Checker, value: &Value, path: &Path) -> Option<SideEffects> {
     let mut fields = Fields::of(cx, value, path)?;
     let common = fields.optional(cx, "common", side_effect_group);
     let serious = fields.optional(cx, "serious", side_effect_group);
@@ -129,7 +130,7 @@ fn side_effects(cx: &mut Checker, value: &Value, path: &str) -> Option<SideEffec
     Some(section)
 }
 
-fn precautions(cx: &mut Checker, value: &Value, path: &str) -> Option<Precautions> {
+fn precautions(cx: &mut Checker, value: &Value, path: &Path) -> Option<Precautions> {
     let mut fields = Fields::of(cx, value, path)?;
     let intro = fields.optional(cx, "intro", rich);
     let items = fields.required(cx, "items", |cx, v, p| non_empty_list(cx, v, p, item));
@@ -140,7 +141,7 @@ fn precautions(cx: &mut Checker, value: &Value, path: &str) -> Option<Precaution
     })
 }
 
-fn faq(cx: &mut Checker, value: &Value, path: &str) -> Option<Faq> {
+fn faq(cx: &mut Checker, value: &Value, path: &Path) -> Option<Faq> {
     let mut fields = Fields::of(cx, value, path)?;
     let question = fields.required(cx, "question", text);
     let answer = fields.required(cx, "answer", rich);
@@ -152,7 +153,7 @@ fn faq(cx: &mut Checker, value: &Value, path: &str) -> Option<Faq> {
 }
 
 fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
-    let mut fields = Fields::of(cx, value, "")?;
+    let mut fields = Fields::of(cx, value, &Path::Root)?;
     let version = fields.required(cx, "schema_version", schema_version);
     let id = fields.required(cx, "id", slug);
     let language = fields.required(cx, "language", language);
@@ -203,7 +204,7 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
         || !monograph.faqs.is_empty();
     if !has_section {
         cx.report(
-            "",
+            Path::Root,
             "no sections: add at least one of usage, dosage, side_effects, how_it_works, precautions, faqs",
         );
         return None;
@@ -215,7 +216,7 @@ fn monograph(cx: &mut Checker, value: &Value) -> Option<Monograph> {
 }
 
 fn catalog(cx: &mut Checker, value: &Value) -> Option<Catalog> {
-    let mut fields = Fields::of(cx, value, "")?;
+    let mut fields = Fields::of(cx, value, &Path::Root)?;
     let version = fields.required(cx, "catalog_version", |cx, v, p| {
         version(cx, v, p, CATALOG_VERSION)
     });
@@ -225,11 +226,18 @@ fn catalog(cx: &mut Checker, value: &Value) -> Option<Catalog> {
     version?;
     let (entries, codes) = (entries?, codes?.unwrap_or_default());
     // A code leads to a monograph the catalog lists, or the link is broken.
+    let mut ids: Vec<&str> = Vec::new();
+    if !(codes.rxcui.is_empty() && codes.ndc.is_empty()) {
+        ids = entries.iter().map(|entry| entry.id.as_str()).collect();
+        ids.sort_unstable();
+    }
     for (system, map) in [("rxcui", &codes.rxcui), ("ndc", &codes.ndc)] {
         for (code, id) in map {
-            if !entries.iter().any(|entry| &entry.id == id) {
+            if ids.binary_search(&id.as_str()).is_err() {
+                let map = Path::Root.field("codes");
+                let map = map.field(system);
                 cx.report(
-                    &format!("codes.{system}.{code}"),
+                    map.field(code),
                     format!("\"{id}\" is not the id of a monograph in this catalog"),
                 );
             }
@@ -238,7 +246,7 @@ fn catalog(cx: &mut Checker, value: &Value) -> Option<Catalog> {
     Some(Catalog { entries, codes })
 }
 
-fn catalog_entry(cx: &mut Checker, value: &Value, path: &str) -> Option<CatalogEntry> {
+fn catalog_entry(cx: &mut Checker, value: &Value, path: &Path) -> Option<CatalogEntry> {
     let mut fields = Fields::of(cx, value, path)?;
     let id = fields.required(cx, "id", slug);
     let title = fields.required(cx, "title", text);

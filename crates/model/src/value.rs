@@ -1,6 +1,5 @@
 //! A JSON value tree that `serde_json` produces for the native tools and
-//! tests, and the widget walks out of the browser's `JSON.parse` result
-//! (`src/js_value.rs`).
+//! tests, and the widget parses from a file's text (`Value::parse`).
 //!
 //! Validation walks this tree by hand instead of deserialising straight into
 //! the typed model, so that it can report every problem with its path rather

@@ -4,6 +4,7 @@
 
 use super::Problem;
 use crate::Value;
+use std::fmt;
 
 /// Collects every problem found, in the order they are found.
 #[derive(Default)]
@@ -15,37 +16,59 @@ pub(super) struct Checker {
 }
 
 impl Checker {
-    pub(super) fn report(&mut self, path: &str, message: impl Into<String>) {
+    /// `path` is a [`Path`], or one already written out.
+    pub(super) fn report(&mut self, path: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
-            path: path.to_owned(),
+            path: path.to_string(),
             message: message.into(),
         });
     }
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+/// Where a value sits in the document (`faqs[3].answer`). Every value
+/// checked has one, problem or not (a catalog of thousands of entries,
+/// tens of thousands), so it is a chain of borrowed steps on the stack,
+/// written out as text only for a problem.
+#[derive(Clone, Copy)]
+pub(super) enum Path<'a> {
+    /// The document itself.
+    Root,
+    Field(&'a Path<'a>, &'a str),
+    Element(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    pub(super) fn field(&'a self, key: &'a str) -> Path<'a> {
+        Path::Field(self, key)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Field(Path::Root, key) => f.write_str(key),
+            Path::Field(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Element(parent, index) => write!(f, "{parent}[{index}]"),
+        }
     }
 }
 
 /// The fields of one JSON object, checked one by one; unknown keys are
 /// reported by [`Fields::finish`] so that a misspelt field is never ignored.
-pub(super) struct Fields<'a> {
+pub(super) struct Fields<'a, 'p> {
     entries: &'a [(String, Value)],
-    path: String,
+    path: &'p Path<'p>,
     known: Vec<&'static str>,
 }
 
-impl<'a> Fields<'a> {
-    pub(super) fn of(cx: &mut Checker, value: &'a Value, path: &str) -> Option<Self> {
+impl<'a, 'p> Fields<'a, 'p> {
+    pub(super) fn of(cx: &mut Checker, value: &'a Value, path: &'p Path<'p>) -> Option<Self> {
         match value {
             Value::Object(entries) => Some(Fields {
                 entries,
-                path: path.to_owned(),
-                known: Vec::new(),
+                path,
+                known: Vec::with_capacity(entries.len()),
             }),
             other => {
                 cx.report(path, format!("expected an object, found {}", other.kind()));
@@ -56,8 +79,10 @@ impl<'a> Fields<'a> {
 
     fn lookup(&mut self, key: &'static str) -> Option<&'a Value> {
         self.known.push(key);
+        // A key given twice reads as its last value, as in `JSON.parse`.
         self.entries
             .iter()
+            .rev()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
             .filter(|v| **v != Value::Null)
@@ -67,13 +92,13 @@ impl<'a> Fields<'a> {
         &mut self,
         cx: &mut Checker,
         key: &'static str,
-        check: impl FnOnce(&mut Checker, &Value, &str) -> Option<T>,
+        check: impl FnOnce(&mut Checker, &Value, &Path) -> Option<T>,
     ) -> Option<T> {
-        let path = child(&self.path, key);
+        let path = self.path.field(key);
         match self.lookup(key) {
             Some(value) => check(cx, value, &path),
             None => {
-                cx.report(&path, "missing");
+                cx.report(path, "missing");
                 None
             }
         }
@@ -84,24 +109,23 @@ impl<'a> Fields<'a> {
         &mut self,
         cx: &mut Checker,
         key: &'static str,
-        check: impl FnOnce(&mut Checker, &Value, &str) -> Option<T>,
+        check: impl FnOnce(&mut Checker, &Value, &Path) -> Option<T>,
     ) -> Option<Option<T>> {
-        let path = child(&self.path, key);
+        let path = self.path.field(key);
         match self.lookup(key) {
             Some(value) => check(cx, value, &path).map(Some),
             None => Some(None),
         }
     }
 
-    /// Reports the fields it does not know. A key repeated in the file is
-    /// not its business: the browser's `JSON.parse` has dropped one of
-    /// them before the widget sees the document, so `monograph check`
-    /// looks for them in the file's text instead.
+    /// Reports the fields it does not know. A known key repeated in the
+    /// file is not its business (its last value is read): `monograph
+    /// check` reports those from the file's text.
     pub(super) fn finish(self, cx: &mut Checker) {
         for (key, _) in self.entries {
             if !self.known.contains(&key.as_str()) {
                 cx.report(
-                    &child(&self.path, key),
+                    self.path.field(key),
                     format!("unknown field (expected one of: {})", self.known.join(", ")),
                 );
             }
@@ -110,17 +134,17 @@ impl<'a> Fields<'a> {
 }
 
 /// Text with something in it besides spaces.
-pub(super) fn text(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+pub(super) fn text(cx: &mut Checker, value: &Value, path: &Path) -> Option<String> {
     string(cx, value, path, |s| s.trim().is_empty())
 }
 
 /// A span's text: it may be only a space, such as the one between two
 /// emphasised spans, but not empty.
-pub(super) fn span_text(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+pub(super) fn span_text(cx: &mut Checker, value: &Value, path: &Path) -> Option<String> {
     string(cx, value, path, str::is_empty)
 }
 
-fn string(cx: &mut Checker, value: &Value, path: &str, empty: fn(&str) -> bool) -> Option<String> {
+fn string(cx: &mut Checker, value: &Value, path: &Path, empty: fn(&str) -> bool) -> Option<String> {
     match value {
         Value::String(s) if empty(s) => {
             cx.report(path, "must not be empty");
@@ -134,7 +158,7 @@ fn string(cx: &mut Checker, value: &Value, path: &str, empty: fn(&str) -> bool) 
     }
 }
 
-pub(super) fn flag(cx: &mut Checker, value: &Value, path: &str) -> Option<bool> {
+pub(super) fn flag(cx: &mut Checker, value: &Value, path: &Path) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
         other => {
@@ -151,8 +175,8 @@ pub(super) fn flag(cx: &mut Checker, value: &Value, path: &str) -> Option<bool> 
 pub(super) fn list<T>(
     cx: &mut Checker,
     value: &Value,
-    path: &str,
-    mut check: impl FnMut(&mut Checker, &Value, &str) -> Option<T>,
+    path: &Path,
+    mut check: impl FnMut(&mut Checker, &Value, &Path) -> Option<T>,
 ) -> Option<Vec<T>> {
     let Value::Array(values) = value else {
         cx.report(path, format!("expected a list, found {}", value.kind()));
@@ -161,7 +185,7 @@ pub(super) fn list<T>(
     let checked: Vec<Option<T>> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| check(cx, v, &format!("{path}[{i}]")))
+        .map(|(i, v)| check(cx, v, &Path::Element(path, i)))
         .collect();
     checked.into_iter().collect()
 }
@@ -169,8 +193,8 @@ pub(super) fn list<T>(
 pub(super) fn non_empty_list<T>(
     cx: &mut Checker,
     value: &Value,
-    path: &str,
-    check: impl FnMut(&mut Checker, &Value, &str) -> Option<T>,
+    path: &Path,
+    check: impl FnMut(&mut Checker, &Value, &Path) -> Option<T>,
 ) -> Option<Vec<T>> {
     let items = list(cx, value, path, check)?;
     if items.is_empty() {
@@ -178,4 +202,19 @@ pub(super) fn non_empty_list<T>(
         return None;
     }
     Some(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_written_as_json_paths() {
+        let faqs = Path::Root.field("faqs");
+        let third = Path::Element(&faqs, 3);
+        assert_eq!(Path::Root.to_string(), "");
+        assert_eq!(faqs.to_string(), "faqs");
+        assert_eq!(third.field("answer").to_string(), "faqs[3].answer");
+        assert_eq!(Path::Element(&Path::Root, 0).to_string(), "[0]");
+    }
 }

@@ -1,12 +1,12 @@
 //! Checks of the formats that identify a monograph and its drug: ids,
 //! language tags, codes, dates, format versions and file names.
 
-use super::checker::{list, text, Checker, Fields};
+use super::checker::{list, text, Checker, Fields, Path};
 use crate::ndc::Ndc;
 use crate::{CodeIndex, Codes, Value, SCHEMA_VERSION};
 use std::collections::BTreeMap;
 
-pub(super) fn codes(cx: &mut Checker, value: &Value, path: &str) -> Option<Codes> {
+pub(super) fn codes(cx: &mut Checker, value: &Value, path: &Path) -> Option<Codes> {
     let mut fields = Fields::of(cx, value, path)?;
     let rxcui = fields.optional(cx, "rxcui", |cx, v, p| digits(cx, v, p, "an RxNorm RxCUI"));
     let ndc = fields.optional(cx, "ndc", |cx, v, p| list(cx, v, p, ndc));
@@ -17,16 +17,20 @@ pub(super) fn codes(cx: &mut Checker, value: &Value, path: &str) -> Option<Codes
     })
 }
 
-fn digits(cx: &mut Checker, value: &Value, path: &str, what: &str) -> Option<String> {
-    let message = format!("{what} is written with digits only");
-    formatted(cx, value, path, is_digits, message)
+fn digits(cx: &mut Checker, value: &Value, path: &Path, what: &str) -> Option<String> {
+    let text = text(cx, value, path)?;
+    if !is_digits(&text) {
+        cx.report(path, format!("{what} is written with digits only"));
+        return None;
+    }
+    Some(text)
 }
 
 fn is_digits(code: &str) -> bool {
     !code.is_empty() && code.chars().all(|c| c.is_ascii_digit())
 }
 
-fn ndc(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+fn ndc(cx: &mut Checker, value: &Value, path: &Path) -> Option<String> {
     let message = "an NDC is one package's code: 10 digits grouped 4-4-2, 5-3-2 or 5-4-1 \
                    with hyphens (\"0591-2234-10\"), or 11 digits";
     formatted(cx, value, path, is_package_ndc, message)
@@ -39,7 +43,7 @@ fn is_package_ndc(code: &str) -> bool {
 }
 
 /// The catalog's code index: `{"rxcui": {code: id}, "ndc": {code: id}}`.
-pub(super) fn code_index(cx: &mut Checker, value: &Value, path: &str) -> Option<CodeIndex> {
+pub(super) fn code_index(cx: &mut Checker, value: &Value, path: &Path) -> Option<CodeIndex> {
     let mut fields = Fields::of(cx, value, path)?;
     let rxcui = fields.optional(cx, "rxcui", |cx, v, p| {
         code_map(cx, v, p, is_digits, "an RxCUI (digits only)")
@@ -59,7 +63,7 @@ pub(super) fn code_index(cx: &mut Checker, value: &Value, path: &str) -> Option<
 fn code_map(
     cx: &mut Checker,
     value: &Value,
-    path: &str,
+    path: &Path,
     valid_key: impl Fn(&str) -> bool,
     what: &str,
 ) -> Option<BTreeMap<String, String>> {
@@ -69,10 +73,10 @@ fn code_map(
     };
     let mut map = Some(BTreeMap::new());
     for (code, id) in entries {
-        let path = format!("{path}.{code}");
+        let path = path.field(code);
         let id = slug(cx, id, &path);
         if !valid_key(code) {
-            cx.report(&path, format!("expected {what}"));
+            cx.report(path, format!("expected {what}"));
         }
         match (id, &mut map) {
             (Some(id), Some(map)) if valid_key(code) => {
@@ -84,7 +88,7 @@ fn code_map(
     map
 }
 
-pub(super) fn slug(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+pub(super) fn slug(cx: &mut Checker, value: &Value, path: &Path) -> Option<String> {
     let is_slug = |id: &str| {
         id.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -93,7 +97,7 @@ pub(super) fn slug(cx: &mut Checker, value: &Value, path: &str) -> Option<String
     formatted(cx, value, path, is_slug, message)
 }
 
-pub(super) fn language(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+pub(super) fn language(cx: &mut Checker, value: &Value, path: &Path) -> Option<String> {
     let is_tag = |tag: &str| {
         tag.split('-').all(|part| {
             (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
@@ -103,7 +107,7 @@ pub(super) fn language(cx: &mut Checker, value: &Value, path: &str) -> Option<St
     formatted(cx, value, path, is_tag, message)
 }
 
-pub(super) fn date(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+pub(super) fn date(cx: &mut Checker, value: &Value, path: &Path) -> Option<String> {
     let message = "expected a date written YYYY-MM-DD, such as \"2026-01-31\"";
     formatted(cx, value, path, is_calendar_date, message)
 }
@@ -131,11 +135,11 @@ fn is_calendar_date(date: &str) -> bool {
     (1..=days_in_month).contains(&day)
 }
 
-pub(super) fn schema_version(cx: &mut Checker, value: &Value, path: &str) -> Option<u32> {
+pub(super) fn schema_version(cx: &mut Checker, value: &Value, path: &Path) -> Option<u32> {
     version(cx, value, path, SCHEMA_VERSION)
 }
 
-pub(super) fn version(cx: &mut Checker, value: &Value, path: &str, supported: u32) -> Option<u32> {
+pub(super) fn version(cx: &mut Checker, value: &Value, path: &Path, supported: u32) -> Option<u32> {
     match value {
         Value::Number(n) if *n == f64::from(supported) => Some(supported),
         Value::Number(n) => {
@@ -159,7 +163,7 @@ pub(super) fn version(cx: &mut Checker, value: &Value, path: &str, supported: u3
     }
 }
 
-pub(super) fn file_name(cx: &mut Checker, value: &Value, path: &str) -> Option<String> {
+pub(super) fn file_name(cx: &mut Checker, value: &Value, path: &Path) -> Option<String> {
     let message = "expected a file name ending in .json, such as \"lenalidomide.json\"";
     formatted(cx, value, path, is_file_name, message)
 }
@@ -177,7 +181,7 @@ fn is_file_name(name: &str) -> bool {
 fn formatted(
     cx: &mut Checker,
     value: &Value,
-    path: &str,
+    path: &Path,
     valid: impl FnOnce(&str) -> bool,
     message: impl Into<String>,
 ) -> Option<String> {

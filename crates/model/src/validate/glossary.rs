@@ -1,14 +1,14 @@
 //! The glossary and the terms the text marks: every mark names a definition,
 //! every definition is marked somewhere, and each term is defined once.
 
-use super::checker::{non_empty_list, text, Checker, Fields};
+use super::checker::{non_empty_list, text, Checker, Fields, Path};
 use crate::{Definition, Value};
 
-pub(super) fn entries(cx: &mut Checker, value: &Value, path: &str) -> Option<Vec<Definition>> {
+pub(super) fn entries(cx: &mut Checker, value: &Value, path: &Path) -> Option<Vec<Definition>> {
     non_empty_list(cx, value, path, definition)
 }
 
-fn definition(cx: &mut Checker, value: &Value, path: &str) -> Option<Definition> {
+fn definition(cx: &mut Checker, value: &Value, path: &Path) -> Option<Definition> {
     let mut fields = Fields::of(cx, value, path)?;
     let term = fields.required(cx, "term", text);
     let definition = fields.required(cx, "definition", text);
@@ -34,7 +34,7 @@ pub(super) fn check_marks(cx: &mut Checker, glossary: &[Definition]) {
     for (index, entry) in glossary.iter().enumerate() {
         if glossary[..index].iter().any(|e| e.term == entry.term) {
             cx.report(
-                &format!("glossary[{index}].term"),
+                format!("glossary[{index}].term"),
                 format!("\"{}\" is defined more than once", entry.term),
             );
         }
@@ -47,7 +47,7 @@ pub(super) fn check_unmarked(cx: &mut Checker, glossary: &[Definition]) {
     for (index, entry) in glossary.iter().enumerate() {
         if !cx.term_uses.iter().any(|(_, term)| *term == entry.term) {
             cx.report(
-                &format!("glossary[{index}]"),
+                format!("glossary[{index}]"),
                 format!(
                     "\"{}\" is not marked anywhere in the text: remove its definition",
                     entry.term
