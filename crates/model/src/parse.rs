@@ -44,8 +44,7 @@ impl Value {
     /// last place: a monograph's only number is its format's version.
     pub fn parse(text: &str) -> Result<Value, SyntaxError> {
         let mut parser = Parser {
-            source: text,
-            text: text.as_bytes(),
+            text,
             at: 0,
             depth: 0,
         };
@@ -59,8 +58,7 @@ impl Value {
 }
 
 struct Parser<'a> {
-    source: &'a str,
-    text: &'a [u8],
+    text: &'a str,
     /// Byte offset of the next byte to read.
     at: usize,
     depth: usize,
@@ -68,7 +66,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn error(&self, message: &'static str) -> SyntaxError {
-        let before = &self.text[..self.at.min(self.text.len())];
+        let before = &self.text.as_bytes()[..self.at.min(self.text.len())];
         let line_start = before
             .iter()
             .rposition(|&b| b == b'\n')
@@ -87,7 +85,7 @@ impl Parser<'_> {
     }
 
     fn peek(&self) -> Option<u8> {
-        self.text.get(self.at).copied()
+        self.text.as_bytes().get(self.at).copied()
     }
 
     fn skip_space(&mut self) {
@@ -126,7 +124,7 @@ impl Parser<'_> {
     }
 
     fn word(&mut self, word: &'static str, value: Value) -> Result<Value, SyntaxError> {
-        if self.text[self.at..].starts_with(word.as_bytes()) {
+        if self.text.as_bytes()[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
         } else {
@@ -137,53 +135,57 @@ impl Parser<'_> {
     /// After the `[`.
     fn array(&mut self) -> Result<Value, SyntaxError> {
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value()?);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.error("expected ',' or ']' after a list item")),
-            }
-        }
+        self.items(b']', "expected ',' or ']' after a list item", |parser| {
+            items.push(parser.value()?);
+            Ok(())
+        })?;
+        Ok(Value::Array(items))
     }
 
     /// After the `{`.
     fn object(&mut self) -> Result<Value, SyntaxError> {
         let mut entries = Vec::new();
+        self.items(b'}', "expected ',' or '}' after a field", |parser| {
+            parser.skip_space();
+            if parser.peek() != Some(b'"') {
+                return Err(parser.error("expected a field name in double quotes"));
+            }
+            let key = parser.string()?;
+            parser.skip_space();
+            if parser.peek() != Some(b':') {
+                return Err(parser.error("expected ':' after a field name"));
+            }
+            parser.at += 1;
+            entries.push((key, parser.value()?));
+            Ok(())
+        })?;
+        Ok(Value::Object(entries))
+    }
+
+    /// The items of a list or an object, each read by `item`, separated by
+    /// commas, up to and past the `close` bracket; `unclosed` says what is
+    /// wrong when something else follows an item.
+    fn items(
+        &mut self,
+        close: u8,
+        unclosed: &'static str,
+        mut item: impl FnMut(&mut Self) -> Result<(), SyntaxError>,
+    ) -> Result<(), SyntaxError> {
         self.skip_space();
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.at += 1;
-            return Ok(Value::Object(entries));
+            return Ok(());
         }
         loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return Err(self.error("expected a field name in double quotes"));
-            }
-            let key = self.string()?;
-            self.skip_space();
-            if self.peek() != Some(b':') {
-                return Err(self.error("expected ':' after a field name"));
-            }
-            self.at += 1;
-            entries.push((key, self.value()?));
+            item(self)?;
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
-                Some(b'}') => {
+                Some(next) if next == close => {
                     self.at += 1;
-                    return Ok(Value::Object(entries));
+                    return Ok(());
                 }
-                _ => return Err(self.error("expected ',' or '}' after a field")),
+                _ => return Err(self.error(unclosed)),
             }
         }
     }
@@ -222,7 +224,7 @@ impl Parser<'_> {
     fn run(&self, start: usize) -> &str {
         // The parser only stops at ASCII bytes or the end, so `start..at`
         // always falls on character boundaries.
-        self.source.get(start..self.at).unwrap_or_default()
+        self.text.get(start..self.at).unwrap_or_default()
     }
 
     /// After a backslash.
@@ -257,7 +259,7 @@ impl Parser<'_> {
         if !(0xD800..0xDC00).contains(&first) {
             return Ok(char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER));
         }
-        if self.text[self.at..].starts_with(b"\\u") {
+        if self.text.as_bytes()[self.at..].starts_with(b"\\u") {
             let resume = self.at;
             self.at += 2;
             let second = self.hex4()?;
