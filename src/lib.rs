@@ -6,6 +6,7 @@
 //! monograph pages and kiosk). With the `ssr` feature, [`prerender`]
 //! renders the same components natively into the HTML they hydrate.
 
+mod after_paint;
 #[cfg(feature = "page")]
 mod browser;
 pub mod components;

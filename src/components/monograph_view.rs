@@ -4,6 +4,7 @@ use super::panel::Panel;
 use super::rich_text::{rich_text, Terms};
 use super::tab_list::TabList;
 use crate::direction;
+use crate::hooks::use_first_paint;
 use crate::model::Section;
 use crate::model::{Definition, Monograph};
 use crate::strings::{Strings, ENGLISH};
@@ -41,6 +42,8 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
     let level = props.heading_level;
     let title_id = format!("{prefix}-title");
     let strings = props.strings;
+    // What cannot be seen is built after the open panel is painted.
+    let painted = use_first_paint();
 
     // The widget's own labels are in the interface language; the clinical
     // text keeps the monograph's, so each is read aloud in its own voice.
@@ -52,6 +55,7 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 monograph={monograph.clone()}
                 section={tab}
                 hidden={tab != active}
+                with_content={tab == active || painted}
                 id_prefix={props.id_prefix.clone()}
                 heading_level={level.below()}
                 {strings}
@@ -93,7 +97,9 @@ pub fn MonographView(props: &MonographViewProps) -> Html {
                 onselect={props.onselect.clone()}
             />
             { for tabs.into_iter().map(panel) }
-            <Glossary monograph={monograph.clone()} {strings} />
+            if painted {
+                <Glossary monograph={monograph.clone()} {strings} />
+            }
             { about(monograph, strings) }
         </article>
     }

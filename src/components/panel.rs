@@ -21,6 +21,9 @@ pub struct PanelProps {
     pub section: Section,
     /// Whether another tab is open.
     pub hidden: bool,
+    /// Whether to build the content: false only for a closed panel before
+    /// the widget's first paint (see `use_first_paint`).
+    pub with_content: bool,
     /// Prefix of the widget's element ids.
     pub id_prefix: AttrValue,
     /// Level of the panel's heading; headings inside follow it.
@@ -35,6 +38,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         monograph,
         section,
         hidden,
+        with_content,
         id_prefix,
         heading_level,
         strings,
@@ -53,13 +57,15 @@ pub fn Panel(props: &PanelProps) -> Html {
         >
             { heading(level, "dm-panel-heading", None, html! { strings.tab_label(section) }) }
             <div class="dm-panel-body" lang={language.clone()} dir={direction::of_language(language)}>
-                <PanelContent
-                    monograph={monograph.clone()}
-                    {section}
-                    id_prefix={id_prefix.clone()}
-                    heading_level={level.below()}
-                    {strings}
-                />
+                if *with_content {
+                    <PanelContent
+                        monograph={monograph.clone()}
+                        {section}
+                        id_prefix={id_prefix.clone()}
+                        heading_level={level.below()}
+                        {strings}
+                    />
+                }
             </div>
         </section>
     }

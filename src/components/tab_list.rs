@@ -1,7 +1,7 @@
+use crate::after_paint::after_paint;
 use crate::model::Section;
 use crate::strings::{Strings, ENGLISH};
-use gloo::render::{request_animation_frame, AnimationFrame};
-use gloo::timers::callback::Timeout;
+use gloo::render::AnimationFrame;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -99,13 +99,10 @@ pub fn TabList(props: &TabListProps) -> Html {
             // now would lay that panel out before it is painted, in the time
             // between the key press and the patient seeing the panel. The
             // frame is cancelled with the row.
-            *frame.borrow_mut() = Some(request_animation_frame(move |_| {
-                Timeout::new(0, move || {
-                    if let Some(tab) = tab.cast::<HtmlElement>() {
-                        reveal_in_row(&tab);
-                    }
-                })
-                .forget();
+            *frame.borrow_mut() = Some(after_paint(move || {
+                if let Some(tab) = tab.cast::<HtmlElement>() {
+                    reveal_in_row(&tab);
+                }
             }));
         });
     }

@@ -649,6 +649,45 @@ describe('<drug-monograph> embed', { timeout: TEST_TIMEOUT * 20 }, () => {
     assertNoErrors(many.errors);
   });
 
+  it('paints the open panel first, then builds the closed panels, the words explained and all', { timeout: TEST_TIMEOUT }, async (t) => {
+    const one = await openHostPage(t, `${siteUrl}e2e/one.html`, {
+      beforeGoto: (page) =>
+        page.addInitScript(() => {
+          // At the first frame that shows the open panel's text: the closed
+          // panels that hold text in it.
+          const watch = () => {
+            const root = document.querySelector('drug-monograph')?.shadowRoot;
+            const open = root?.querySelector('[role="tabpanel"]:not([hidden]) .dm-panel-body');
+            if (!open?.textContent.trim()) return requestAnimationFrame(watch);
+            const closed = [...root.querySelectorAll('[role="tabpanel"][hidden] .dm-panel-body')];
+            window.closedWithText = closed.filter((body) => body.textContent.trim()).length;
+          };
+          requestAnimationFrame(watch);
+        }),
+    });
+    const { page } = one;
+    await waitUntil(
+      page,
+      () => {
+        const root = document.querySelector('drug-monograph')?.shadowRoot;
+        const bodies = [...(root?.querySelectorAll('[role="tabpanel"] .dm-panel-body') ?? [])];
+        return bodies.length === 6 && bodies.every((body) => body.textContent.trim()) && root.querySelector('.dm-glossary');
+      },
+      undefined,
+      'every panel and the words explained built',
+    );
+    assert.equal(await page.evaluate(() => window.closedWithText), 0, 'the first frame carries the open panel alone');
+
+    const monograph = JSON.parse(fs.readFileSync(path.join(DIST, 'content/lenalidomide.json'), 'utf8'));
+    const widget = one.widget('#w');
+    const { panel } = await widget.openTab('faqs');
+    assert.ok(
+      (await panel.textContent()).includes(monograph.faqs.at(-1).question),
+      'a panel built after the first frame holds its text',
+    );
+    assertNoErrors(one.errors);
+  });
+
   it('requests each src once for all the widgets showing it, while the wasm downloads', { timeout: TEST_TIMEOUT }, async (t) => {
     const twenty = await openHostPage(t, `${siteUrl}e2e/twenty.html`);
     const ids = [...Array.from({ length: 20 }, (_, i) => `#w${i + 1}`), '#other1', '#other2'];
