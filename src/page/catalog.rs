@@ -1,5 +1,6 @@
 use super::search::SearchIndex;
 use super::start::Start;
+use crate::after_paint::after_paint;
 use crate::components::Announcer;
 use crate::model::CatalogEntry;
 use crate::strings::{fill, Strings};
@@ -54,6 +55,15 @@ pub fn CatalogView(props: &CatalogViewProps) -> Html {
         |(index, query)| index.search(query),
     );
     let entries = &props.index.catalog().entries;
+    {
+        // Ready before the patient's first keystroke, without delaying the
+        // list: a new catalog's names are folded once it is painted.
+        use_effect_with(props.index.clone(), |index| {
+            let index = index.clone();
+            let frame = after_paint(move || index.prepare());
+            move || drop(frame)
+        });
+    }
     // The query the whole catalog is listed for, until the patient searches.
     let whole_for = use_mut_ref(|| props.whole.then(|| props.query.clone()));
     if whole_for.borrow().as_ref() != Some(&props.query) {

@@ -1,9 +1,13 @@
 //! Matching what a patient types against drug names: case and accents do
 //! not matter, so "rituximab", "RITUXIMAB" and "rituxímab" all match.
-//! The names are folded once, when the catalog arrives, so a keystroke
-//! folds only the query and scans the folded names.
+//! The names are folded once per catalog, so a keystroke folds only the
+//! query and scans the folded names. They are folded when first searched,
+//! or after the catalog is painted (see [`SearchIndex::prepare`]): an
+//! empty search lists every entry without them, so a catalog of thousands
+//! shows sooner.
 
 use crate::model::{Catalog, CatalogEntry};
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// Between two folded names of an entry: a character no query holds
@@ -15,26 +19,15 @@ pub struct SearchIndex {
     catalog: Rc<Catalog>,
     /// Per entry, in catalog order: its names folded and joined by
     /// [`NAME_SEPARATOR`].
-    folded: Vec<String>,
+    folded: OnceCell<Vec<String>>,
 }
 
 impl SearchIndex {
     pub fn new(catalog: Rc<Catalog>) -> SearchIndex {
-        let folded = catalog
-            .entries
-            .iter()
-            .map(|entry| {
-                let mut names = String::new();
-                for name in names_of(entry) {
-                    if !names.is_empty() {
-                        names.push(NAME_SEPARATOR);
-                    }
-                    fold_into(name, &mut names);
-                }
-                names
-            })
-            .collect();
-        SearchIndex { catalog, folded }
+        SearchIndex {
+            catalog,
+            folded: OnceCell::new(),
+        }
     }
 
     /// The index of `catalog`: the one in `cache` if it indexes that very
@@ -52,12 +45,41 @@ impl SearchIndex {
         &self.catalog
     }
 
+    /// Folds the names now, if no search has yet, so that the first
+    /// keystroke finds them folded.
+    pub fn prepare(&self) {
+        self.folded();
+    }
+
+    fn folded(&self) -> &[String] {
+        self.folded.get_or_init(|| {
+            self.catalog
+                .entries
+                .iter()
+                .map(|entry| {
+                    let length = names_of(entry).map(|name| name.len() + 1).sum();
+                    let mut names = String::with_capacity(length);
+                    for name in names_of(entry) {
+                        if !names.is_empty() {
+                            names.push(NAME_SEPARATOR);
+                        }
+                        fold_into(name, &mut names);
+                    }
+                    names
+                })
+                .collect()
+        })
+    }
+
     /// The positions in the catalog of the entries one of whose names
     /// contains `query`, in catalog order. An empty query matches every
     /// entry.
     pub fn search(&self, query: &str) -> Vec<usize> {
         let query = fold(query.trim());
-        self.folded
+        if query.is_empty() {
+            return (0..self.catalog.entries.len()).collect();
+        }
+        self.folded()
             .iter()
             .enumerate()
             .filter(|(_, names)| names.contains(query.as_str()))
@@ -91,8 +113,15 @@ pub fn fold(text: &str) -> String {
 
 /// Appends `text` to `folded`, lowercased and without accents.
 fn fold_into(text: &str, folded: &mut String) {
+    // Most names are plain ASCII: copied whole, then lowercased in place.
+    if text.is_ascii() {
+        let start = folded.len();
+        folded.push_str(text);
+        folded[start..].make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
-        // Most names are plain ASCII: no table to look up.
+        // The plain letters of a name with accents: no table to look up.
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
             continue;
@@ -153,6 +182,7 @@ mod tests {
         assert_eq!(fold("Straße Œuvre"), "strasse oeuvre");
         assert_eq!(fold("De\u{0301}moquil"), "demoquil");
         assert_eq!(fold("ÀÉÎÕÜ"), "aeiou");
+        assert_eq!(fold("EXAMPLOMAB 10 mg"), "examplomab 10 mg");
     }
 
     fn entry(title: &str, generic_name: &str, brand_names: &[&str]) -> CatalogEntry {

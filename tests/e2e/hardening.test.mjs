@@ -17,7 +17,7 @@ import path from 'node:path';
 import { bundleVersion } from '../../scripts/lib/version.mjs';
 import { HostPage } from './pages/embed.mjs';
 import { KioskPage } from './pages/kiosk.mjs';
-import { assertNoErrors, DIST, REPO_ROOT, serveFolder, settle, TEST_TIMEOUT, useBrowserAndServer, WAIT_TIMEOUT, hostPageHtml } from './support.mjs';
+import { assertNoErrors, DIST, REPO_ROOT, serveFolder, settle, stopClock, TEST_TIMEOUT, useBrowserAndServer, WAIT_TIMEOUT, hostPageHtml } from './support.mjs';
 
 const LENALIDOMIDE = JSON.parse(fs.readFileSync(path.join(DIST, 'content/lenalidomide.json'), 'utf8'));
 const EXAMPLOMAB = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/authoring/valid/full.json'), 'utf8'));
@@ -79,13 +79,7 @@ async function openHost(t, name = 'empty.html', { files = {}, init, initArg, clo
   return HostPage.open(env, t, `${siteUrl}e2e/${name}`, {
     beforeGoto: async (p) => {
       if (beforeGoto) await beforeGoto(p);
-      if (clock) {
-        // Stands still from the start: time passes through runFor only.
-        // Installed a minute early: time flows until the pause, and pausing at
-        // a time already passed fails.
-        await p.clock.install({ time: CLOCK_START.getTime() - 60_000 });
-        await p.clock.pauseAt(CLOCK_START);
-      }
+      if (clock) await stopClock(p, CLOCK_START);
       if (init) await p.addInitScript(init, initArg);
       await p.addInitScript(() => {
         window.__dmEvents = [];

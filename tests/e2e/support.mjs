@@ -122,6 +122,41 @@ export const TEST_TIMEOUT = 90_000;
 export const WAIT_TIMEOUT = 15_000;
 
 /**
+ * Gives `target` (a browser context or a page) a clock that stands still at
+ * `start`: time passes through `clock.runFor` only. Installed a minute early:
+ * time flows until the pause, and pausing at a time already passed fails.
+ *
+ * Playwright's clock numbers animation frames from 10^12, beyond the 32-bit
+ * `long` that requestAnimationFrame returns in a browser, so a widget (whose
+ * bindings hold a frame's number as a 32-bit integer) could not cancel one.
+ * The page is handed browser-sized numbers for the clock's frames.
+ */
+export async function stopClock(target, start) {
+  await target.clock.install({ time: start.getTime() - 60_000 });
+  await target.clock.pauseAt(start);
+  await target.addInitScript(() => {
+    const [request, cancel] = [window.requestAnimationFrame, window.cancelAnimationFrame];
+    const frames = new Map();
+    let last = 0;
+    window.requestAnimationFrame = (callback) => {
+      const id = ++last;
+      frames.set(
+        id,
+        request((time) => {
+          frames.delete(id);
+          callback(time);
+        }),
+      );
+      return id;
+    };
+    window.cancelAnimationFrame = (id) => {
+      cancel(frames.get(id));
+      frames.delete(id);
+    };
+  });
+}
+
+/**
  * Opens `url` in a new page of `context`, with WAIT_TIMEOUT as the page's
  * default timeout and its errors collected from the start (collectErrors, with
  * `consoleErrors`). `beforeGoto(page)` runs before the navigation. Returns

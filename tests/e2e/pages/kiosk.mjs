@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { StandalonePage } from './standalone.mjs';
+import { stopClock } from '../support.mjs';
 
 export const IDLE_TITLE = 'Are you still reading?';
 export const STILL_READING = "I'm still reading";
@@ -55,12 +56,7 @@ export class KioskPage extends StandalonePage {
   static async open(env, t, { path = 'kiosk.html', context, contextOptions, clock = false, ...options } = {}) {
     let external = [];
     if (!context) ({ context, external } = await KioskPage.newContext(env, t, contextOptions));
-    if (clock) {
-      // Installed a minute early: time flows until the pause, and pausing at
-      // a time already passed fails.
-      await context.clock.install({ time: CLOCK_START.getTime() - 60_000 });
-      await context.clock.pauseAt(CLOCK_START);
-    }
+    if (clock) await stopClock(context, CLOCK_START);
     const kiosk = await super.open(env, t, { path, context, ...options });
     kiosk.external = external;
     return kiosk;
