@@ -23,12 +23,7 @@ pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 /// outside strings, which for JSON is exactly its depth; text that is not
 /// JSON is left for the parser to reject.
 pub fn check(text: &str) -> Result<(), Problem> {
-    if text.len() > MAX_BYTES {
-        return Err(document_problem(format!(
-            "the file is {} bytes; a document may have at most {MAX_BYTES}",
-            text.len()
-        )));
-    }
+    check_size(text)?;
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
@@ -55,6 +50,18 @@ pub fn check(text: &str) -> Result<(), Problem> {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Checks `text` against [`MAX_BYTES`] alone: what comes before any
+/// parsing when the parser bounds nesting itself (`Value::parse`).
+pub fn check_size(text: &str) -> Result<(), Problem> {
+    if text.len() > MAX_BYTES {
+        return Err(document_problem(format!(
+            "the file is {} bytes; a document may have at most {MAX_BYTES}",
+            text.len()
+        )));
     }
     Ok(())
 }
@@ -116,5 +123,11 @@ mod tests {
             )
         );
         assert_eq!(check(&"a".repeat(MAX_BYTES)), Ok(()));
+        assert_eq!(check_size(&big), check(&big));
+    }
+
+    #[test]
+    fn the_size_alone_leaves_nesting_to_the_parser() {
+        assert_eq!(check_size(&nested(6_000)), Ok(()));
     }
 }

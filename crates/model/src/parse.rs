@@ -5,11 +5,11 @@
 //! thousands of medicines took several times longer than the parse. And no
 //! host page can replace this parser.
 //!
-//! The text has been through [`limits::check`] first, so its nesting is
-//! bounded; the parser keeps its own count all the same, since recursion on
-//! unchecked text would be a crash, not an error.
+//! The parser stops at the nesting limit of [`limits`] itself, so any text
+//! is safe to give it without a scan first: recursion on unchecked text
+//! would be a crash, not an error.
 //!
-//! [`limits::check`]: crate::limits::check
+//! [`limits`]: crate::limits
 
 use crate::limits::MAX_DEPTH;
 use crate::Value;
