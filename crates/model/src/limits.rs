@@ -1,11 +1,14 @@
-//! How large and how deeply nested a document may be, checked on its text
-//! before anything parses it. Parsing and converting JSON into a [`Value`]
-//! recurse once per level of nesting: a file of a few kilobytes nested
-//! thousands of levels deep would exhaust the widget's stack, and a huge
-//! one its memory. The scan itself keeps no stack, so any text is safe to
-//! give it.
+//! How large and how deeply nested a document may be. Parsing and
+//! converting JSON into a [`Value`] recurse once per level of nesting: a
+//! file of a few kilobytes nested thousands of levels deep would exhaust
+//! the widget's stack, and a huge one its memory. The content tools check
+//! both on the text before serde_json reads it. The widget checks the size
+//! first and lets its own parser ([`Value::parse`]) stop at [`MAX_DEPTH`],
+//! scanning for nesting only to name the problem of a file that failed to
+//! parse. The scan itself keeps no stack, so any text is safe to give it.
 //!
 //! [`Value`]: crate::Value
+//! [`Value::parse`]: crate::Value::parse
 
 use crate::Problem;
 
