@@ -441,28 +441,53 @@ function recordAnnouncements() {
 
 describe('announcements', () => {
   it('loading, then loaded, are changes of text in one polite region that stays', { timeout: TEST_TIMEOUT }, async (t) => {
-    // The kiosk: its monographs open within the page (hash routes), so each loads.
+    // The kiosk: its monographs open within the page (hash routes), so each
+    // loads. Its catalog is held until its own loading is told, in the page's
+    // region, so that the two loadings are told apart whatever the machine's speed.
+    let catalogHeld;
     const site = await KioskPage.open(env, t, {
       hash: '#/',
-      beforeGoto: (page) => page.addInitScript(recordAnnouncements),
+      beforeGoto: async (page) => {
+        await page.addInitScript(recordAnnouncements);
+        ({ route: catalogHeld } = await holdRequest(page, '**/content/index.json'));
+      },
     });
+    const told = (text, from = 0) =>
+      waitUntil(
+        site.page,
+        ([text, from]) => window.__announced.slice(from).some((e) => e.text === text),
+        [text, from],
+        `"${text}" announced`,
+      );
+    const announced = () => site.page.evaluate(() => window.__announced);
+    const historyOf = (entries, region) => entries.filter((e) => e.region === region).map((e) => e.text);
+
+    await told(LOADING);
+    await (await catalogHeld).continue();
     await site.waitForCatalog();
+    const pageRegion = (await announced()).find((e) => e.text === LOADING).region;
+
     const { route } = await holdRequest(site.page, '**/content/lenalidomide.json');
+    const beforeClick = (await announced()).length;
     await site.results.filter({ hasText: 'Lenalidomide' }).click();
     const held = await route;
-    await waitUntil(site.page, (text) => window.__announced.some((e) => e.text === text), LOADING, 'loading announced');
+    await told(LOADING, beforeClick);
     await held.continue();
     await site.waitForTitle('Lenalidomide');
-    await waitUntil(site.page, (text) => window.__announced.some((e) => e.text === text), LOADED, 'loaded announced');
-    const announced = await site.page.evaluate(() => window.__announced);
-    const region = announced.find((e) => e.text === LOADING).region;
-    const history = announced.filter((e) => e.region === region);
+    await told(LOADED, beforeClick);
+    // The page's region says nothing once its catalog is shown.
+    await waitUntil(site.page, (region) => window.__announced.findLast((e) => e.region === region).text === '', pageRegion, 'the catalog\'s loading cleared');
+
+    const entries = await announced();
+    const region = entries.slice(beforeClick).find((e) => e.text === LOADING).region;
+    assert.notEqual(region, pageRegion, 'the monograph has its own region');
     assert.deepEqual(
-      history.map((e) => e.text),
+      historyOf(entries, region),
       ['', LOADING, LOADED],
       'the region is in the page empty first, then changes its text',
     );
-    assert.ok(history.every((e) => e.live === 'polite'));
+    assert.deepEqual(historyOf(entries, pageRegion), ['', LOADING, ''], 'the catalog\'s loading, told and then cleared');
+    assert.ok(entries.every((e) => e.live === 'polite'));
     assert.equal(await site.page.locator('.dm-announce').filter({ hasText: LOADED }).count(), 1, 'the region stays');
     assertNoErrors(site.errors);
   });
