@@ -13,6 +13,10 @@
 // (brotli quality 11, gzip level 9, as a host precompressing static files
 // would) and kept in memory per file and modification time; the first request
 // for a large file waits for its compression (about a second for a wasm).
+// Compressed bodies are also kept on disk by content hash, in the system's
+// temporary folder, so that another server process (each end-to-end test
+// file runs its own) sends a file it has never read without compressing it
+// again.
 //
 // Caching: files under a release folder (/drug-monograph/<version>/…) never
 // change, so they are `public, max-age=31536000, immutable`; everything else
@@ -30,6 +34,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -195,16 +200,53 @@ const CACHE_BUDGET = 128 * 1024 * 1024;
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
+/** Each coding's compressor, with the settings that name its bodies on disk. */
 const COMPRESSORS = {
-  br: (body) =>
-    brotli(body, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }),
-  gzip: (body) => gzip(body, { level: 9 }),
+  br: {
+    settings: 'q11',
+    compress: (body) =>
+      brotli(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+  },
+  gzip: { settings: 'l9', compress: (body) => gzip(body, { level: 9 }) },
 };
+
+/** Compressed bodies by content hash, for every server process of this user on this machine. */
+const DISK_CACHE = path.join(os.tmpdir(), `drug-monograph-serve-${process.getuid?.() ?? 'user'}`);
+
+/** Where the disk cache keeps a body whose SHA-256 is `hash` (base64url) compressed in `encoding`. */
+export const diskCached = (hash, encoding) =>
+  path.join(DISK_CACHE, `${hash}.${encoding}-${COMPRESSORS[encoding].settings}`);
+
+/**
+ * `body` (whose content hash is `hash`) compressed in `encoding`: read from
+ * the disk cache, else compressed and written there. The cache is only a
+ * saving: a file it cannot read or write is compressed as if it were not there.
+ */
+async function compress(body, hash, encoding) {
+  const cached = diskCached(hash, encoding);
+  try {
+    return await fs.promises.readFile(cached);
+  } catch {
+    // Not compressed yet on this machine.
+  }
+  const data = await COMPRESSORS[encoding].compress(body);
+  // Written whole under another name, then renamed: a server reading it
+  // meanwhile finds it whole or not at all.
+  const partial = `${cached}.${process.pid}-${crypto.randomUUID()}`;
+  try {
+    await fs.promises.mkdir(DISK_CACHE, { recursive: true });
+    await fs.promises.writeFile(partial, data);
+    await fs.promises.rename(partial, cached);
+  } catch {
+    await fs.promises.rm(partial, { force: true });
+  }
+  return data;
+}
 
 /**
  * The files read so far, by path: their content, its ETag and, once asked
@@ -247,7 +289,8 @@ function cachedFile(file, stat) {
     (body) => {
       entry.body = body;
       // Strong, from the content: a rebuild that changes nothing keeps it.
-      entry.etag = crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27);
+      entry.hash = crypto.createHash('sha256').update(body).digest('base64url');
+      entry.etag = entry.hash.slice(0, 27);
       account(file, entry, body.length);
       return entry;
     },
@@ -264,7 +307,7 @@ function cachedFile(file, stat) {
 function encodedBody(file, entry, encoding) {
   let body = entry.encoded.get(encoding);
   if (!body) {
-    body = COMPRESSORS[encoding](entry.body).then((data) => {
+    body = compress(entry.body, entry.hash, encoding).then((data) => {
       if (data.length >= entry.body.length) return null;
       account(file, entry, data.length);
       return data;

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, negotiateEncoding, IMMUTABLE } from '../../scripts/serve.mjs';
+import crypto from 'node:crypto';
+import { startServer, negotiateEncoding, diskCached, IMMUTABLE } from '../../scripts/serve.mjs';
 
 /** Sends a request to `url` with `headers`; resolves to { status, headers, body } with the body as sent (not decoded). */
 function request(url, { method = 'GET', headers = {} } = {}) {
@@ -156,6 +157,27 @@ describe('serve.mjs', () => {
       assert.equal(zlib.brotliDecompressSync(before.body).toString(), 'first version '.repeat(100));
       assert.equal(zlib.brotliDecompressSync(after.body).toString(), 'second version '.repeat(100));
       assert.notEqual(after.headers.etag, before.headers.etag);
+    });
+    it('compresses a file once per machine: another server process finds it compressed on disk', async () => {
+      // Content no other run has served, so the disk holds none of it yet.
+      const text = `${crypto.randomUUID()} take one tablet a day\n`.repeat(100);
+      const hash = crypto.createHash('sha256').update(text).digest('base64url');
+      const write = (name) => fs.writeFileSync(path.join(root, name), text);
+      write('first.txt');
+      const first = await request(`${url}first.txt`, { headers: { 'Accept-Encoding': 'br' } });
+      assert.deepEqual(fs.readFileSync(diskCached(hash, 'br')), first.body, 'written to disk as sent');
+
+      // What another process left there is sent as it is: a body compressed
+      // otherwise (quality 1) shows that it was read, not compressed again.
+      // The same content under another name is new to this process's memory.
+      const other = zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
+      assert.notDeepEqual(other, first.body);
+      fs.writeFileSync(diskCached(hash, 'br'), other);
+      write('second.txt');
+      const second = await request(`${url}second.txt`, { headers: { 'Accept-Encoding': 'br' } });
+      assert.deepEqual(second.body, other);
+      assert.equal(zlib.brotliDecompressSync(second.body).toString(), text);
+      fs.rmSync(diskCached(hash, 'br'));
     });
   });
 
