@@ -3,11 +3,14 @@
 // numbers.
 //
 //   node scripts/bench-catalog.mjs [--runs N] [--dist DIR] [--base DIR] [--sizes 1500,10000]
-//                                  [--bundles before,after] [--cpus normal,phone]
+//                                  [--bundles before,after,yardstick] [--cpus normal,phone]
 //
 // The catalog page (index.html) and the kiosk (kiosk.html) of two bundles,
 // "before" (--base, by default /work/base-dist: the release to compare with)
-// and "after" (--dist, by default dist/), each with catalogs of made-up
+// and "after" (--dist, by default dist/), and the yardstick: after's catalog
+// page with no app, searched by a plain script that makes the same changes
+// to the page (scripts/lib/search-yardstick.js), so that its keys are the
+// browser's own cost. Each bundle is tried with catalogs of made-up
 // medicines of every size in --sizes (tests/e2e/made-up-catalog.mjs). Each
 // bundle is copied to a temporary folder with the generated catalog as
 // content/index.json (the bundle itself is left alone) and served locally by
@@ -47,7 +50,7 @@ import { DIST, launchChromium, serveFolder } from '../tests/e2e/support.mjs';
 import { madeUpCatalog } from '../tests/e2e/made-up-catalog.mjs';
 
 const USAGE =
-  'Usage: node scripts/bench-catalog.mjs [--runs N] [--dist DIR] [--base DIR] [--sizes 1500,10000] [--bundles before,after] [--cpus normal,phone]';
+  'Usage: node scripts/bench-catalog.mjs [--runs N] [--dist DIR] [--base DIR] [--sizes 1500,10000] [--bundles before,after,yardstick] [--cpus normal,phone]';
 /** The CPU profiles: how many times slower than this machine. */
 const CPUS = { normal: 1, phone: PHONE.cpuSlowdown };
 /** What is typed, then deleted: it narrows the catalog to two entries. */
@@ -59,16 +62,20 @@ function parseBenchArgs(argv) {
   const { values } = parseCommandLine(argv, {
     name: 'bench-catalog',
     usage: USAGE,
-    values: { runs: '3', dist: DIST, base: '/work/base-dist', sizes: '1500,10000', bundles: 'before,after', cpus: 'normal,phone' },
+    values: { runs: '3', dist: DIST, base: '/work/base-dist', sizes: '1500,10000', bundles: 'before,after,yardstick', cpus: 'normal,phone' },
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('bench-catalog: --runs must be a positive integer');
   const sizes = values.sizes.split(',').map(Number);
   if (!sizes.every((n) => Number.isInteger(n) && n >= 10)) throw new Error('bench-catalog: --sizes are whole numbers, at least 10');
-  const all = { before: path.resolve(values.base), after: path.resolve(values.dist) };
+  const all = {
+    before: { dir: path.resolve(values.base) },
+    after: { dir: path.resolve(values.dist) },
+    yardstick: { dir: path.resolve(values.dist), yardstick: true },
+  };
   const bundles = Object.fromEntries(values.bundles.split(',').map((name) => [name, all[name]]));
   const cpus = Object.fromEntries(values.cpus.split(',').map((name) => [name, CPUS[name]]));
-  if (Object.values(bundles).includes(undefined)) throw new Error('bench-catalog: --bundles are before and/or after');
+  if (Object.values(bundles).includes(undefined)) throw new Error('bench-catalog: --bundles are among before, after and yardstick');
   if (Object.values(cpus).includes(undefined)) throw new Error('bench-catalog: --cpus are normal and/or phone');
   return { runs, sizes, bundles, cpus };
 }
@@ -169,14 +176,14 @@ async function typeAndDelete(page) {
 /**
  * One run: the catalog page (painted from navigation, then typing), and the
  * kiosk, which fetches the catalog once its app runs (painted from the
- * catalog's arrival).
+ * catalog's arrival); the yardstick has no kiosk.
  */
-async function run(browser, baseUrl, size, cpuSlowdown) {
+async function run(browser, baseUrl, size, cpuSlowdown, { yardstick }) {
   const page = await open(browser, `${baseUrl}index.html`, size, cpuSlowdown, typeAndDelete);
-  const kiosk = await open(browser, `${baseUrl}kiosk.html#/`, size, cpuSlowdown);
+  const kiosk = yardstick ? null : await open(browser, `${baseUrl}kiosk.html#/`, size, cpuSlowdown);
   const typed = page.keys.filter((k) => k.key !== 'Backspace');
   const deleted = page.keys.filter((k) => k.key === 'Backspace');
-  return { pagePaint: page.paintAt, kioskPaint: kiosk.paintAt, afterCatalog: kiosk.paintAt - kiosk.arrivedAt, typed, deleted };
+  return { pagePaint: page.paintAt, kioskPaint: kiosk?.paintAt, afterCatalog: kiosk && kiosk.paintAt - kiosk.arrivedAt, typed, deleted };
 }
 
 /** The 95th percentile of `values` (nearest rank). */
@@ -185,12 +192,26 @@ function p95(values) {
   return sorted[Math.ceil(sorted.length * 0.95) - 1];
 }
 
-/** A copy of `bundle` in a new temporary folder, with a catalog of `size` made-up medicines. */
-function copyWithCatalog(bundle, size) {
-  if (!fs.existsSync(path.join(bundle, 'index.html'))) throw new Error(`${bundle}/index.html not found: build the bundle first (scripts/build)`);
+/**
+ * A copy of `bundle` in a new temporary folder, with a catalog of `size`
+ * made-up medicines; for the yardstick, its catalog page loads the plain
+ * search script instead of its app.
+ */
+function copyWithCatalog({ dir, yardstick }, size) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir}/index.html not found: build the bundle first (scripts/build)`);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-catalog-'));
-  fs.cpSync(bundle, root, { recursive: true });
+  fs.cpSync(dir, root, { recursive: true });
   fs.writeFileSync(path.join(root, 'content', 'index.json'), JSON.stringify(madeUpCatalog(size)));
+  if (yardstick) {
+    const page = path.join(root, 'index.html');
+    const html = fs
+      .readFileSync(page, 'utf8')
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+      .replace(/<link rel="(?:module)?preload"[^>]*>/g, '')
+      .replace('</body>', '<script type="module" src="search-yardstick.js"></script>\n</body>');
+    fs.writeFileSync(page, html);
+    fs.copyFileSync(new URL('./lib/search-yardstick.js', import.meta.url), path.join(root, 'search-yardstick.js'));
+  }
   return root;
 }
 
@@ -206,14 +227,14 @@ async function main() {
         try {
           for (const [profile, slowdown] of Object.entries(opts.cpus)) {
             const runs = [];
-            for (let i = 0; i < opts.runs; i++) runs.push(await run(browser, server.url, size, slowdown));
+            for (let i = 0; i < opts.runs; i++) runs.push(await run(browser, server.url, size, slowdown, bundle));
             const row = [
               size.toLocaleString('en-US'),
               label,
               profile,
               ms(stats(runs.map((r) => r.pagePaint)).median),
-              ms(stats(runs.map((r) => r.kioskPaint)).median),
-              ms(stats(runs.map((r) => r.afterCatalog)).median),
+              bundle.yardstick ? '–' : ms(stats(runs.map((r) => r.kioskPaint)).median),
+              bundle.yardstick ? '–' : ms(stats(runs.map((r) => r.afterCatalog)).median),
               ms(p95(runs.flatMap((r) => r.typed.map((k) => k.handled)))),
               ms(p95(runs.flatMap((r) => r.typed.map((k) => k.painted)))),
               ms(p95(runs.flatMap((r) => r.deleted.map((k) => k.handled)))),
@@ -234,7 +255,7 @@ async function main() {
   console.log(
     `\nCatalog page with made-up catalogs: ${opts.runs} runs per row, each in a fresh context with the cache disabled,\n` +
       `served locally (Chromium ${browser.version()}); "phone" is a CPU ${PHONE.cpuSlowdown}× slower, at ${PHONE.context.viewport.width}×${PHONE.context.viewport.height}.\n` +
-      `${Object.entries(opts.bundles).map(([name, dir]) => `${name}: ${dir}`).join("\n")}\n` +
+      `${Object.entries(opts.bundles).map(([name, { dir, yardstick }]) => `${name}: ${yardstick ? `the catalog page of ${dir}, searched by scripts/lib/search-yardstick.js` : dir}`).join('\n')}\n` +
       `Page, kiosk: list painted, from navigation start (medians). After catalog: the kiosk's list painted, from the\n` +
       `catalog's arrival (median). Keys: p95 of ${QUERY.length} typed per run ("${QUERY}") and as many Backspaces, from the\n` +
       `keydown to "handled" (the input handled, style and layout done) and to "painted" (the next frame painted).\n`,
