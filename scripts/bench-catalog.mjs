@@ -7,10 +7,10 @@
 //
 // The catalog page (index.html) and the kiosk (kiosk.html) of two bundles,
 // "before" (--base, by default /work/base-dist: the release to compare with)
-// and "after" (--dist, by default dist/), and the yardstick: after's catalog
-// page with no app, searched by a plain script that makes the same changes
-// to the page (scripts/lib/search-yardstick.js), so that its keys are the
-// browser's own cost. Each bundle is tried with catalogs of made-up
+// and "after" (--dist, by default dist/); and the yardstick, after's catalog
+// page alone with no app, searched by a plain script that makes the same
+// changes to the page (scripts/lib/search-yardstick.js), so that its keys
+// are the browser's own cost. Each is tried with catalogs of made-up
 // medicines of every size in --sizes (tests/e2e/made-up-catalog.mjs). Each
 // bundle is copied to a temporary folder with the generated catalog as
 // content/index.json (the bundle itself is left alone) and served locally by
