@@ -74,6 +74,18 @@ find_wasm_linker() {
     return 1
 }
 
+# The content tools: the binary in $MONOGRAPH when set, else `cargo
+# monograph`. scripts/test sets it to the binary its native tests built: the
+# workspace's tests build the tools with the features they unify across it,
+# so `cargo monograph` would build the same program again (a minute more).
+monograph() {
+    if [ -n "${MONOGRAPH:-}" ]; then
+        "$MONOGRAPH" "$@"
+    else
+        cargo monograph "$@"
+    fi
+}
+
 wasm_cargo() {
     env "${WASM_ENV[@]}" "$WASM_CARGO" "$@" --target "$WASM_TARGET"
 }

@@ -15,7 +15,6 @@
 // (5-4-1).
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +22,7 @@ import { bundleVersion } from '../../scripts/lib/version.mjs';
 import { FIXTURES, makeFixtureSite } from './fixture-site.mjs';
 import { HostPage } from './pages/embed.mjs';
 import { StandalonePage } from './pages/standalone.mjs';
-import { assertNoErrors, axeAudit, DIST, REPO_ROOT, TEST_TIMEOUT, useBrowserAndServer, waitUntil, hostPageHtml } from './support.mjs';
+import { assertNoErrors, axeAudit, DIST, runMonograph, TEST_TIMEOUT, useBrowserAndServer, waitUntil, hostPageHtml } from './support.mjs';
 
 const TITLE = {
   examplomab: 'Examplomab (fictional test drug)',
@@ -345,7 +344,7 @@ describe('codes in content', () => {
     // Testovir claims Examplomab's first package, written as 11 digits.
     const testovir = path.join(dir, 'testovir.md');
     fs.writeFileSync(testovir, fs.readFileSync(testovir, 'utf8').replace('ndc: ["99990-1010-1"]', 'ndc: ["99990-1010-1", "09999010101"]'));
-    const run = spawnSync('cargo', ['monograph', 'check', dir], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 600_000 });
+    const run = runMonograph(['check', dir], { timeout: 600_000 });
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(
       run.stdout,

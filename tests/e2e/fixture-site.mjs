@@ -3,11 +3,10 @@
 // (`cargo monograph site`) and whose content/ holds those fixtures instead of
 // the real monographs. Not a test file itself.
 
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, REPO_ROOT } from './support.mjs';
+import { DIST, REPO_ROOT, runMonograph } from './support.mjs';
 
 /** The made-up medicines, their Markdown and the JSON generated from it. */
 export const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'catalog');
@@ -26,13 +25,9 @@ export function makeFixtureSite(prefix, { content = FIXTURES } = {}) {
   fs.cpSync(DIST, site, { recursive: true });
   // The real monographs' pages go; the fixtures' are written in their place.
   for (const folder of ['medicines', 'snippets', 'content']) fs.rmSync(path.join(site, folder), { recursive: true, force: true });
-  const run = spawnSync('cargo', ['monograph', 'site', '--out', site, path.relative(REPO_ROOT, content) + path.sep], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: SITE_TIMEOUT,
-  });
+  const run = runMonograph(['site', '--out', site, path.relative(REPO_ROOT, content) + path.sep], { timeout: SITE_TIMEOUT });
   if (run.error || run.status !== 0) {
-    throw new Error(`cargo monograph site failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stdout}${run.stderr}`);
+    throw new Error(`monograph site failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stdout}${run.stderr}`);
   }
   fs.mkdirSync(path.join(site, 'content'));
   for (const file of fs.readdirSync(content).filter((f) => f.endsWith('.json'))) {

@@ -8,6 +8,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -22,6 +23,16 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(REPO_ROOT, 'dist');
 
 const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs the content tools with `args` from the repository's root, as
+ * scripts/lib/toolchain.sh's `monograph` does: the binary in $MONOGRAPH when
+ * set (scripts/test sets it), else `cargo monograph`. Returns spawnSync's result.
+ */
+export function runMonograph(args, { timeout }) {
+  const [command, ...before] = process.env.MONOGRAPH ? [process.env.MONOGRAPH] : ['cargo', 'monograph'];
+  return spawnSync(command, [...before, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout });
+}
 
 /** Throws unless `file` (a path inside DIST) exists, saying to build the bundle first. */
 function requireBuilt(file) {
