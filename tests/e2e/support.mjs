@@ -30,8 +30,8 @@ const AXE_PATH = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
  * set (scripts/test sets it), else `cargo monograph`. Returns spawnSync's result.
  */
 export function runMonograph(args, { timeout }) {
-  const [command, ...before] = process.env.MONOGRAPH ? [process.env.MONOGRAPH] : ['cargo', 'monograph'];
-  return spawnSync(command, [...before, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout });
+  const [command, ...prefix] = process.env.MONOGRAPH ? [process.env.MONOGRAPH] : ['cargo', 'monograph'];
+  return spawnSync(command, [...prefix, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout });
 }
 
 /** Throws unless `file` (a path inside DIST) exists, saying to build the bundle first. */
