@@ -288,9 +288,8 @@ function cachedFile(file, stat) {
   entry.ready = fs.promises.readFile(file).then(
     (body) => {
       entry.body = body;
-      // Strong, from the content: a rebuild that changes nothing keeps it.
+      // Names the content: its ETag and its compressed forms on disk.
       entry.hash = crypto.createHash('sha256').update(body).digest('base64url');
-      entry.etag = entry.hash.slice(0, 27);
       account(file, entry, body.length);
       return entry;
     },
@@ -374,8 +373,9 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
   async function sendFile(req, res, urlPath, { file, stat }) {
     const compressible = COMPRESSIBLE.has(path.extname(file).toLowerCase());
     const entry = stat.size <= MAX_CACHED_FILE ? await cachedFile(file, stat).ready : null;
-    // Too large to keep: streamed as it is, tagged by size and mtime.
-    const tag = entry ? entry.etag : `${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}`;
+    // Strong, from the content: a rebuild that changes nothing keeps it. Too
+    // large to keep: streamed as it is, tagged by size and mtime.
+    const tag = entry ? entry.hash.slice(0, 27) : `${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}`;
     let encoding = entry && compressible ? negotiateEncoding(req.headers['accept-encoding']) : 'identity';
 
     res.setHeader('Cache-Control', cacheControl(urlPath));

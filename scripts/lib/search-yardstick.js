@@ -2,8 +2,8 @@
 // app, searched by this plain script instead. It makes the changes the app
 // makes, with nothing between the keys and the DOM: as for a catalog newer
 // than the page, the first entries, then each search's first results, as
-// cards of the same markup, with their count. What a key costs here is what the browser itself
-// spends on such a change: the floor for the app's keys.
+// cards of the same markup, with their count. What a key costs here is what
+// the browser itself spends on such a change: the floor for the app's keys.
 
 const PER_SEARCH = 24;
 const fold = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

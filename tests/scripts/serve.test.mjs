@@ -158,6 +158,7 @@ describe('serve.mjs', () => {
       assert.equal(zlib.brotliDecompressSync(after.body).toString(), 'second version '.repeat(100));
       assert.notEqual(after.headers.etag, before.headers.etag);
     });
+
     it('compresses a file once per machine: another server process finds it compressed on disk', async () => {
       // Content no other run has served, so the disk holds none of it yet.
       const text = `${crypto.randomUUID()} take one tablet a day\n`.repeat(100);
