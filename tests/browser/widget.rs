@@ -1,19 +1,12 @@
-//! The widget in a real browser (headless Chromium through
-//! wasm-bindgen-test): tabs, the keyboard contract, deep links, and every
-//! loading and failure state. The network is replaced by a scripted
-//! `window.fetch`, so each test decides exactly what the server answers.
-#![cfg(target_arch = "wasm32")]
+//! The widget's tests: tabs, the keyboard contract, deep links, and every
+//! loading and failure state.
 
-mod browser_support;
-
-use browser_support::*;
+use crate::support::*;
 use js_sys::Reflect;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn shows_a_busy_indicator_until_the_monograph_arrives() {
@@ -298,7 +291,7 @@ mod page_routes {
     use wasm_bindgen::JsCast;
     use web_sys::HtmlElement;
 
-    const CATALOG: &str = include_str!("../content/index.json");
+    const CATALOG: &str = include_str!("../../content/index.json");
 
     fn set_hash(hash: &str) {
         web_sys::window()

@@ -11,7 +11,7 @@ use gloo_timers::future::TimeoutFuture;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, Response, ResponseInit};
+use web_sys::{Element, HtmlElement, Response, ResponseInit};
 
 pub const LENALIDOMIDE: &str = include_str!("../../content/lenalidomide.json");
 
@@ -245,11 +245,21 @@ pub fn active_element_id() -> String {
         .unwrap_or_default()
 }
 
+/// Dispatches a keydown of `key` on `element`. The event is made by the
+/// page's own `KeyboardEvent` constructor: web-sys's would need an interface
+/// the widget does not use, and web-sys and every crate built on it would
+/// then be compiled twice, once for these tests and once for the bundle.
 pub fn press(element: &HtmlElement, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    element.dispatch_event(&event).unwrap();
+    let init = js_sys::Object::new();
+    Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    Reflect::set(&init, &"cancelable".into(), &true.into()).unwrap();
+    let window = web_sys::window().unwrap();
+    let constructor = Reflect::get(&window, &"KeyboardEvent".into()).unwrap();
+    let event = Reflect::construct(
+        constructor.unchecked_ref::<js_sys::Function>(),
+        &js_sys::Array::of2(&"keydown".into(), &init),
+    )
+    .unwrap();
+    element.dispatch_event(event.unchecked_ref()).unwrap();
 }
