@@ -349,7 +349,9 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
         sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
         return;
       }
-      const urlPath = new URL(req.url || '/', 'http://localhost').pathname;
+      // A path is read as one: URL takes a leading "//x" for a host named x
+      // (and "//" for no host at all), so leading slashes are one slash.
+      const urlPath = new URL((req.url || '/').replace(/^\/+/, '/'), 'http://localhost').pathname;
       const found =
         urlPath === '/_headers' ? { status: 404 } : await resolveFile(absRoot, urlPath);
       if (found.status === 301) {

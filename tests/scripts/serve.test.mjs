@@ -273,5 +273,16 @@ describe('serve.mjs', () => {
       assert.equal((await request(`${url}missing.html`, { headers: { 'Accept-Encoding': 'br' } })).status, 404);
       assert.equal((await request(url, { method: 'POST' })).status, 405);
     });
+
+    it('takes a path that starts with "//" as a path on this server, not as another host', async () => {
+      const home = await request(`${url}/`);
+      assert.equal(home.status, 200);
+      assert.equal(home.body.toString(), PAGE);
+      assert.equal((await request(`${url}/demo/csp.html`)).status, 200);
+      // A folder's redirect stays on this server: "//demo/" would name a host.
+      const folder = await request(`${url}//demo`);
+      assert.equal(folder.status, 301);
+      assert.equal(folder.headers.location, '/demo/');
+    });
   });
 });
